@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Data;
+
+/// Each module keeps its own DbContext, its own migrations for each provider and its own migrations
+/// history table, so a module can change its tables without touching anyone else's. The context a
+/// module writes is an abstract-free base class; one subclass per provider carries that provider's
+/// migrations (see shared/STACK.md, "Two providers' migrations").
+public static class ModuleDbContexts
+{
+    public static AcademyDatabase AcademyDatabase(this WebApplicationBuilder builder)
+    {
+        var existing = builder.Services.FirstOrDefault(d => d.ServiceType == typeof(AcademyDatabase))?.ImplementationInstance;
+        if (existing is AcademyDatabase database) return database;
+
+        database = Data.AcademyDatabase.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(database);
+        return database;
+    }
+
+    public static void AddModuleDbContext<TContext, TSqlite, TSqlServer>(this WebApplicationBuilder builder, string migrationsHistoryTable)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TSqlServer : TContext
+    {
+        var database = builder.AcademyDatabase();
+        var providerContext = database.Provider == DatabaseProvider.SqlServer ? typeof(TSqlServer) : typeof(TSqlite);
+        var factory = new ModuleDbContextFactory<TContext>(database, providerContext, migrationsHistoryTable);
+
+        builder.Services.AddSingleton(factory);
+        builder.Services.AddSingleton<IModuleDbContextFactory>(factory);
+        builder.Services.AddScoped(_ => factory.Create());
+    }
+}
+
+public interface IModuleDbContextFactory
+{
+    Type ContextType { get; }
+    DbContext CreateContext();
+}
+
+public sealed class ModuleDbContextFactory<TContext>(AcademyDatabase database, Type providerContext, string migrationsHistoryTable)
+    : IModuleDbContextFactory where TContext : DbContext
+{
+    public Type ContextType => typeof(TContext);
+
+    public TContext Create() => Build(connection: null);
+
+    /// A context on a connection (and transaction) that another module already holds, so that both
+    /// modules' changes commit or roll back together.
+    public TContext CreateOn(DbConnection connection, DbTransaction? transaction)
+    {
+        var context = Build(connection);
+        if (transaction is not null) context.Database.UseTransaction(transaction);
+        return context;
+    }
+
+    DbContext IModuleDbContextFactory.CreateContext() => Create();
+
+    private TContext Build(DbConnection? connection)
+    {
+        var optionsType = typeof(DbContextOptionsBuilder<>).MakeGenericType(providerContext);
+        var options = (DbContextOptionsBuilder)Activator.CreateInstance(optionsType)!;
+        database.Configure(options, migrationsHistoryTable, connection);
+        return (TContext)Activator.CreateInstance(providerContext, options.Options)!;
+    }
+}

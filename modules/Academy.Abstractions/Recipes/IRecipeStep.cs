@@ -1,0 +1,44 @@
+using System.Data.Common;
+using System.Text.Json;
+
+namespace Academy.Recipes;
+
+/// A named step of a recipe (content/*.recipe.json) that one module knows how to apply,
+/// as Orchard Core's recipe steps do. Steps must be idempotent: applying a recipe twice
+/// changes nothing the second time.
+public interface IRecipeStep
+{
+    string Name { get; }
+
+    /// Checks the step without changing anything; throws <see cref="RecipeException"/> with the
+    /// JSON path of the offending value.
+    void Validate(RecipeStepContext context);
+
+    Task ApplyAsync(RecipeStepContext context, CancellationToken cancellationToken);
+}
+
+public sealed class RecipeStepContext(JsonElement step, string recipeFolder, DbConnection connection, DbTransaction transaction, IServiceProvider services)
+{
+    public JsonElement Step { get; } = step;
+    /// The folder the recipe file is in, for steps that load Markdown files beside it.
+    public string RecipeFolder { get; } = recipeFolder;
+    /// All steps of one recipe share this connection and transaction: a failure rolls back every step.
+    public DbConnection Connection { get; } = connection;
+    public DbTransaction Transaction { get; } = transaction;
+    public IServiceProvider Services { get; } = services;
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    public T Read<T>() => Step.Deserialize<T>(JsonOptions)
+        ?? throw new RecipeException("The step is empty.", "$");
+}
+
+public sealed class RecipeException(string reason, string jsonPath) : Exception(reason)
+{
+    /// Where in the step the problem is, e.g. "$.trusts[3].odsCode".
+    public string JsonPath { get; } = jsonPath;
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Academy.Identity.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Academy.Identity.Pages.Account;
+
+[AllowAnonymous]
+public sealed class ResetPasswordModel(UserManager<AcademyUser> users) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Email { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter a new password")]
+    [MinLength(12, ErrorMessage = "Password must be at least 12 characters long")]
+    public string Password { get; set; } = "";
+
+    public bool Done { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.FindByEmailAsync(Email);
+        string token;
+        try { token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Token)); }
+        catch (FormatException) { token = ""; }
+
+        var result = user is null ? IdentityResult.Failed() : await users.ResetPasswordAsync(user, token, Password);
+        if (!result.Succeeded)
+        {
+            var passwordError = result.Errors.FirstOrDefault(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
+            ModelState.AddModelError(nameof(Password), passwordError?.Description
+                ?? "This reset link has expired or has already been used. Ask for a new link from the sign-in page");
+            return Page();
+        }
+        // A reset also clears a lockout: the person has proved they own the email address.
+        await users.SetLockoutEndDateAsync(user!, null);
+        await users.ResetAccessFailedCountAsync(user!);
+        Done = true;
+        return Page();
+    }
+}

@@ -1,0 +1,89 @@
+using Academy.Data;
+using Academy.Identity.Data;
+using Academy.Modules;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Identity;
+
+public sealed class IdentityModule : IAcademyModule
+{
+    public ModuleManifest Manifest { get; } = new("Identity", "Accounts, roles, trust membership, sign-in and user administration.", "/admin/users");
+
+    public void ConfigureServices(WebApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, SqlServerAccountsDbContext>(AccountsDbContext.MigrationsHistoryTable);
+
+        builder.Services
+            .AddIdentity<AcademyUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AcademyClaimsFactory>();
+
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/sign-in";
+            cookie.LogoutPath = "/account/sign-out";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.Cookie.Name = "Academy.Session";
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // JSON APIs answer 401/403; only pages redirect to the sign-in page.
+            cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Academy")
+            .PersistKeysToDbContext<AccountsDbContext>();
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.NationalReviewer, p => p.RequireRole(Roles.NationalReviewer, Roles.Administrator))
+            .AddPolicy(Policies.TrustLead, p => p.RequireRole(Roles.TrustLead))
+            .AddPolicy(Policies.Ccio, p => p.RequireRole(Roles.Ccio));
+
+        builder.Services.AddScoped<ISiteSettingsStore, SiteSettingsStore>();
+        builder.Services.AddSingleton(new NavigationItem("Users", "/admin/users", 90, [Roles.Administrator]));
+    }
+
+    public async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        }
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/xapi") || context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
