@@ -31,10 +31,24 @@ public sealed class RecipeStepContext(JsonElement step, string recipeFolder, DbC
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
         AllowTrailingCommas = false,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false) },
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
-    public T Read<T>() => Step.Deserialize<T>(JsonOptions)
-        ?? throw new RecipeException("The step is empty.", "$");
+    /// The step as a typed record; a wrong type, a missing value or an unknown property is a RecipeException at its path.
+    public T Read<T>()
+    {
+        try
+        {
+            return Step.Deserialize<T>(JsonOptions) ?? throw new RecipeException("The step is empty.", "$");
+        }
+        catch (JsonException ex)
+        {
+            var reason = ex.Message.Split(" Path:", 2)[0];
+            throw new RecipeException(reason, ex.Path ?? "$");
+        }
+    }
 }
 
 public sealed class RecipeException(string reason, string jsonPath) : Exception(reason)

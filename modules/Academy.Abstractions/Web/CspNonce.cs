@@ -6,5 +6,6 @@ namespace Academy.Web;
 /// the content security policy allows only scripts that carry it.
 public sealed class CspNonce
 {
-    public string Value { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+    // Hex, not base64: Razor would HTML-encode a "+" in the attribute and the nonce would no longer match the header.
+    public string Value { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

@@ -48,5 +48,12 @@ public static class Operations
     public static void MapAcademyOperations(this WebApplication app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        // Every endpoint needs a signed-in person unless it says otherwise (the fallback policy), and that policy
+        // also applies to requests that match nothing. An unknown address is a 404 page, not a sign-in redirect.
+        app.MapFallback("{*path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
     }
 }

@@ -1,0 +1,144 @@
+using Academy.Identity.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Testing;
+
+/// The real site (the real Program, the real HTTP pipeline) on a real SQLite file in a temp data
+/// folder of its own, set up unattended with the starter recipe unless told otherwise. Deletes its
+/// folder when disposed. One per test class (IClassFixture) or per test when state must be fresh.
+public class AcademySite : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@academy.test";
+    public const string AdminPassword = "correct-horse-battery";
+
+    private readonly Dictionary<string, string?> settings;
+    private readonly bool ownsFolder;
+
+    public AcademySite() : this(dataFolder: null) { }
+
+    /// A site with other settings. Pass a folder to start a second site on the same data (a restart);
+    /// that site leaves the folder alone. kestrel: a real server on 127.0.0.1 (for a browser).
+    public static AcademySite Create(string? dataFolder = null, IDictionary<string, string?>? overrides = null, bool setUp = true, bool kestrel = false) =>
+        new(dataFolder, overrides, setUp, kestrel);
+
+    protected AcademySite(string? dataFolder, IDictionary<string, string?>? overrides = null, bool setUp = true, bool kestrel = false)
+    {
+        ownsFolder = dataFolder is null;
+        DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "academy-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+        settings = new Dictionary<string, string?>
+        {
+            ["Academy:DataFolder"] = DataFolder,
+            ["Academy:Jobs:PollIntervalSeconds"] = "1",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        if (setUp)
+        {
+            settings["Academy:Setup:SiteName"] = "Test Academy";
+            settings["Academy:Setup:AdminEmail"] = AdminEmail;
+            settings["Academy:Setup:AdminPassword"] = AdminPassword;
+            settings["Academy:Setup:Recipe"] = "starter";
+        }
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+        if (kestrel) UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+    }
+
+    public string DataFolder { get; }
+    public string MailPickupFolder => Path.Combine(DataFolder, "mail-pickup");
+
+    /// The root address when the site runs on Kestrel (browser tests), e.g. http://127.0.0.1:41234.
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    public HttpClient CreateAnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// A client signed in through the real sign-in page.
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var client = CreateAnonymousClient();
+        var response = await Forms.PostAsync(client, "/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
+    public Task<HttpClient> SignInAsAdministratorAsync() => SignInAsync(AdminEmail, AdminPassword);
+
+    /// Creates an account directly (not through pages) for tests that are about something else.
+    public async Task<string> CreateUserAsync(string email, string[] roles, string? trustOdsCode = null, string password = "a-long-enough-password", string? name = null)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AcademyUser>>();
+        var user = new AcademyUser { UserName = email, Email = email, DisplayName = name ?? email.Split('@')[0], TrustOdsCode = trustOdsCode, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        if (roles.Length > 0) await users.AddToRolesAsync(user, roles);
+        return user.Id;
+    }
+
+    public async Task<HttpClient> SignInAsNewUserAsync(string email, string[] roles, string? trustOdsCode = null)
+    {
+        await CreateUserAsync(email, roles, trustOdsCode);
+        return await SignInAsync(email, "a-long-enough-password");
+    }
+
+    /// Runs code against a module's services in a scope of its own (to arrange or to check what is stored).
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public IReadOnlyList<string> PickedUpEmails() =>
+        Directory.Exists(MailPickupFolder)
+            ? Directory.GetFiles(MailPickupFolder, "*.eml").Select(File.ReadAllText).ToList()
+            : [];
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && ownsFolder) DeleteFolder();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (ownsFolder) DeleteFolder();
+        GC.SuppressFinalize(this);
+    }
+
+    private void DeleteFolder()
+    {
+        SqliteConnection.ClearAllPools();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            try
+            {
+                if (Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
+                return;
+            }
+            catch (IOException) { Thread.Sleep(200); }
+            catch (UnauthorizedAccessException) { Thread.Sleep(200); }
+        }
+    }
+}

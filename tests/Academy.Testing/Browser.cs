@@ -1,0 +1,58 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Academy.Testing;
+
+/// Debian's Chromium driven by Playwright (never `playwright install`: see shared/STACK.md).
+public sealed class Browser : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+    public IBrowser Chromium { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        var executable = File.Exists("/usr/lib/chromium/chromium") ? "/usr/lib/chromium/chromium" : "/usr/bin/chromium";
+        Chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// A fresh browser context (its own cookies) that only talks to the site under test:
+    /// requests to other hosts (the NHS font host, for one) are aborted, as this network cannot reach them.
+    public async Task<IPage> NewPageAsync(Uri site)
+    {
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.ToString() });
+        await context.RouteAsync("**/*", route =>
+            new Uri(route.Request.Url).Host == site.Host ? route.ContinueAsync() : route.AbortAsync());
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Chromium is not null) await Chromium.DisposeAsync();
+        playwright?.Dispose();
+    }
+}
+
+public static class Accessibility
+{
+    private static readonly AxeRunOptions Wcag22AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    };
+
+    /// Scans the page as it is now with axe-core and fails on any WCAG 2.2 A/AA violation.
+    public static async Task AssertNoViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(Wcag22AA);
+        var report = string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Target} {n.Html}"))));
+        Assert.True(result.Violations.Length == 0, $"axe found {result.Violations.Length} violation(s) on {page.Url}:\n{report}");
+    }
+}

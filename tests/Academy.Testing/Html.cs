@@ -1,0 +1,23 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Academy.Testing;
+
+/// Assertions on what a person sees in a page.
+public static partial class Html
+{
+    /// The page shows the NHS.UK error summary with this message, and the same message beside the field.
+    public static async Task AssertHasFieldErrorAsync(HttpResponseMessage response, string fieldId, string message)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("There is a problem", html);
+        Assert.Contains($"<a href=\"#{fieldId}\">{WebUtility.HtmlEncode(message)}</a>", html);
+        Assert.Contains($"id=\"{fieldId}-error\"><span class=\"nhsuk-u-visually-hidden\">Error: </span>{WebUtility.HtmlEncode(message)}</span>", html);
+    }
+
+    public static string Text(string html) => WebUtility.HtmlDecode(Whitespace().Replace(Tags().Replace(html, " "), " ")).Trim();
+
+    [GeneratedRegex("<[^>]+>")] private static partial Regex Tags();
+    [GeneratedRegex("\\s+")] private static partial Regex Whitespace();
+}
