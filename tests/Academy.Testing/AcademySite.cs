@@ -18,18 +18,18 @@ public class AcademySite : WebApplicationFactory<Program>
     public const string AdminPassword = "correct-horse-battery";
 
     private readonly Dictionary<string, string?> settings;
-    private readonly bool ownsFolder;
+    private bool ownsFolder;
 
     public AcademySite() : this(dataFolder: null) { }
 
     /// A site with other settings. Pass a folder to start a second site on the same data (a restart);
     /// that site leaves the folder alone. kestrel: a real server on 127.0.0.1 (for a browser).
-    public static AcademySite Create(string? dataFolder = null, IDictionary<string, string?>? overrides = null, bool setUp = true, bool kestrel = false) =>
-        new(dataFolder, overrides, setUp, kestrel);
+    public static AcademySite Create(string? dataFolder = null, IDictionary<string, string?>? overrides = null, bool setUp = true, bool kestrel = false, bool? ownsFolder = null) =>
+        new(dataFolder, overrides, setUp, kestrel, ownsFolder);
 
-    protected AcademySite(string? dataFolder, IDictionary<string, string?>? overrides = null, bool setUp = true, bool kestrel = false)
+    protected AcademySite(string? dataFolder, IDictionary<string, string?>? overrides = null, bool setUp = true, bool kestrel = false, bool? ownsFolder = null)
     {
-        ownsFolder = dataFolder is null;
+        this.ownsFolder = ownsFolder ?? dataFolder is null;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "academy-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
         settings = new Dictionary<string, string?>
@@ -118,6 +118,13 @@ public class AcademySite : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (disposing && ownsFolder) DeleteFolder();
+    }
+
+    /// Stops the site as a restart would, leaving its data for another site to start on.
+    public async Task StopKeepingDataAsync()
+    {
+        ownsFolder = false;
+        await DisposeAsync();
     }
 
     public override async ValueTask DisposeAsync()
