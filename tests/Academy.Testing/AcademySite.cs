@@ -66,7 +66,23 @@ public class AcademySite : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // The test output has no Academy.Web.staticwebassets.runtime.json of its own: point at the site's,
+        // so the theme's files (nhsuk-frontend, academy.css) are served to the browser tests as to `dotnet run`.
+        if (SiteStaticWebAssetsManifest() is { } manifest) builder.UseSetting(WebHostDefaults.StaticWebAssetsKey, manifest);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    private static string? SiteStaticWebAssetsManifest()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (framework, configuration) = (output.Name, output.Parent!.Name);
+        for (var dir = output; dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "Academy.sln"))) continue;
+            var manifest = Path.Combine(dir.FullName, "site", "Academy.Web", "bin", configuration, framework, "Academy.Web.staticwebassets.runtime.json");
+            return File.Exists(manifest) ? manifest : null;
+        }
+        return null;
     }
 
     public HttpClient CreateAnonymousClient() =>

@@ -43,6 +43,8 @@ public static class Operations
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseSerilogRequestLogging();
+        // Routing after static files: otherwise the catch-all 404 endpoint would claim /css/... first.
+        app.UseRouting();
     }
 
     public static void MapAcademyOperations(this WebApplication app)

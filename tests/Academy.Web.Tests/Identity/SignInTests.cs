@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Web.Tests.Identity;
 
@@ -106,7 +107,12 @@ public sealed partial class SignInTests(AcademySite site) : IClassFixture<Academ
             if (email is not null) return email;
             await Task.Delay(100);
         }
-        throw new TimeoutException($"No email containing '{marker}' reached the pickup folder.");
+        var outbox = await site.WithServicesAsync(async sp => string.Join("; ",
+            (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(sp.GetRequiredService<Academy.Notifications.Data.NotificationsDbContext>().OutboxMessages))
+                .Select(m => $"{m.To} attempts={m.Attempts} sent={m.SentAt} locked={m.LockedUntil} next={m.NextAttemptAt} error={m.LastError}")));
+        var monitor = site.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var jobs = $"enqueued={monitor.EnqueuedCount("default")} processing={monitor.ProcessingCount()} succeeded={monitor.SucceededListCount()} failed={monitor.FailedCount()} servers={monitor.Servers().Count}";
+        throw new TimeoutException($"No email containing '{marker}' reached the pickup folder. Outbox: {outbox}. Jobs: {jobs}");
     }
 
     [GeneratedRegex(@"http://[^\s]+/account/reset-password\?[^\s]+")]

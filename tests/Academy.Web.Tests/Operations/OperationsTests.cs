@@ -47,6 +47,19 @@ public sealed partial class OperationsTests(AcademySite site) : IClassFixture<Ac
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
+    [Theory]
+    [InlineData("/lib/nhsuk/nhsuk-frontend.min.css", "text/css")]
+    [InlineData("/lib/nhsuk/nhsuk-frontend.min.js", "text/javascript")]
+    [InlineData("/css/academy.css", "text/css")]
+    [InlineData("/assets/images/favicon.svg", "image/svg+xml")]
+    public async Task Get_ThemeFile_IsServedFromTheNhsukFrontendPackage(string path, string contentType)
+    {
+        var response = await site.CreateAnonymousClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Get_UnknownPage_ShowsTheNhsPageNotFound()
     {
