@@ -4,6 +4,7 @@ using Academy.Notifications.Data;
 using Academy.Notifications.Email;
 using Academy.Notifications.Jobs;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.Builder;
@@ -70,6 +71,9 @@ public sealed class NotificationsModule : IAcademyModule
                 DistributedLockLifetime = TimeSpan.FromSeconds(30),
             });
         builder.Services.AddSingleton(storage);
+        // Likewise the activator: AddHangfire would make the process-wide JobActivator.Current the last host's,
+        // and a job could then be resolved from another host's services (seen in parallel test hosts).
+        builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -77,8 +81,9 @@ public sealed class NotificationsModule : IAcademyModule
 
         if (builder.Configuration.GetValue("Academy:Jobs:RunServer", true))
         {
-            builder.Services.AddHangfireServer(options =>
+            builder.Services.AddHangfireServer((services, options) =>
             {
+                options.Activator = services.GetRequiredService<JobActivator>();
                 options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
                 options.WorkerCount = Math.Max(2, Environment.ProcessorCount);
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(pollInterval);

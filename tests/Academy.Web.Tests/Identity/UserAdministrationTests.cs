@@ -35,6 +35,17 @@ public sealed class UserAdministrationTests(AcademySite site) : IClassFixture<Ac
     }
 
     [Fact]
+    public async Task Get_JobsDashboard_IsForAdministratorsOnly()
+    {
+        var admin = await site.SignInAsAdministratorAsync();
+        var reviewer = await site.SignInAsNewUserAsync("reviewer.jobs@england.test", [Roles.NationalReviewer]);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/jobs")).StatusCode);
+        Assert.StartsWith("/account/access-denied", (await reviewer.GetAsync("/admin/jobs")).Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/account/sign-in", (await site.CreateAnonymousClient().GetAsync("/admin/jobs")).Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
     public async Task Get_Users_Anonymously_AsksToSignIn()
     {
         var response = await site.CreateAnonymousClient().GetAsync("/admin/users");
