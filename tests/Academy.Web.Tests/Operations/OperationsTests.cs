@@ -61,6 +61,20 @@ public sealed partial class OperationsTests(AcademySite site) : IClassFixture<Ac
     }
 
     [Fact]
+    public async Task Get_OverHttp_WhenHttpsIsConfigured_RedirectsToHttps()
+    {
+        await using var secure = AcademySite.Create(overrides: new Dictionary<string, string?>
+        {
+            ["Academy:Https:Redirect"] = "true", ["https_port"] = "443",
+        });
+
+        var response = await secure.CreateAnonymousClient().GetAsync("/accessibility-statement");
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.Equal("https", response.Headers.Location!.Scheme);
+    }
+
+    [Fact]
     public async Task Get_UnknownPage_ShowsTheNhsPageNotFound()
     {
         var response = await site.CreateAnonymousClient().GetAsync("/no-such-page");
