@@ -38,6 +38,7 @@ public class XapiDbContext(DbContextOptions options) : DbContext(options)
             statement.HasIndex(s => s.StoredTicks);
             // "mine": a credential reads what it stored, newest first.
             statement.HasIndex(s => new { s.CredentialId, s.Sequence });
+            statement.Property(s => s.Id).HasMaxLength(36).IsUnicode(false);
             statement.Property(s => s.Version).HasMaxLength(20);
         });
         builder.Entity<XapiStatementKey>(key =>
@@ -87,7 +88,8 @@ public sealed class XapiStatement
 {
     /// Stored order: assigned in commit order by the one writer, so paging by it is stable.
     public long Sequence { get; set; }
-    public Guid Id { get; set; }
+    /// The statement id, lower case ("D" format), as text so that raw SQL binds it the same way on both providers.
+    public string Id { get; set; } = "";
     /// UTC ticks of "stored" (provider-neutral, sortable).
     public long StoredTicks { get; set; }
     public int CredentialId { get; set; }

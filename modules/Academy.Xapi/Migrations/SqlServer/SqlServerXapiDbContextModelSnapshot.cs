@@ -103,8 +103,10 @@ namespace Academy.Xapi.Migrations.SqlServer
                     b.Property<int>("CredentialId")
                         .HasColumnType("int");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(36)");
 
                     b.Property<bool>("IsVoiding")
                         .HasColumnType("bit");
@@ -127,7 +129,8 @@ namespace Academy.Xapi.Migrations.SqlServer
                     b.HasKey("Sequence");
 
                     b.HasIndex("Id")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[Id] IS NOT NULL");
 
                     b.HasIndex("StoredTicks");
 

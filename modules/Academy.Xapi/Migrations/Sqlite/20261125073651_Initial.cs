@@ -1,5 +1,4 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -63,7 +62,7 @@ namespace Academy.Xapi.Migrations.Sqlite
                 {
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<string>(type: "TEXT", unicode: false, maxLength: 36, nullable: true),
                     StoredTicks = table.Column<long>(type: "INTEGER", nullable: false),
                     CredentialId = table.Column<int>(type: "INTEGER", nullable: false),
                     IsVoiding = table.Column<bool>(type: "INTEGER", nullable: false),

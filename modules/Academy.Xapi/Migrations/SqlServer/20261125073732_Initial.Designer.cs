@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Academy.Xapi.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerXapiDbContext))]
-    [Migration("20261125072942_Initial")]
+    [Migration("20261125073732_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -106,8 +106,10 @@ namespace Academy.Xapi.Migrations.SqlServer
                     b.Property<int>("CredentialId")
                         .HasColumnType("int");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(36)");
 
                     b.Property<bool>("IsVoiding")
                         .HasColumnType("bit");
@@ -130,7 +132,8 @@ namespace Academy.Xapi.Migrations.SqlServer
                     b.HasKey("Sequence");
 
                     b.HasIndex("Id")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[Id] IS NOT NULL");
 
                     b.HasIndex("StoredTicks");
 

@@ -63,7 +63,7 @@ namespace Academy.Xapi.Migrations.SqlServer
                 {
                     Sequence = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Id = table.Column<string>(type: "varchar(36)", unicode: false, maxLength: 36, nullable: true),
                     StoredTicks = table.Column<long>(type: "bigint", nullable: false),
                     CredentialId = table.Column<int>(type: "int", nullable: false),
                     IsVoiding = table.Column<bool>(type: "bit", nullable: false),
@@ -91,7 +91,8 @@ namespace Academy.Xapi.Migrations.SqlServer
                 name: "IX_XapiStatements_Id",
                 table: "XapiStatements",
                 column: "Id",
-                unique: true);
+                unique: true,
+                filter: "[Id] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_XapiStatements_StoredTicks",
