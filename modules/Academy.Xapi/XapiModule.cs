@@ -1,25 +1,62 @@
+// How a resource plugs into the LRS (for the Documents/ resources and anything else under /xapi):
+//
+//   var xapi = endpoints.MapXapi();                       // the /xapi group (Protocol/XapiProtocol.cs)
+//   xapi.MapPut("/activities/state", PutStateAsync).RequireXapiScope(XapiScopes.State);
+//
+// Before the endpoint runs, Protocol/XapiProtocolMiddleware has answered CORS preflights, applied the
+// alternate request syntax (POST ?method=PUT with a form body), refused a missing or unsupported
+// X-Experience-API-Version (400) and a missing or wrong HTTP Basic credential (401), applied the
+// rate limit (429) and the size limit (413), and set the response's version header. In the handler,
+// `context.Xapi()` gives the version and the caller (credential id, key, scopes);
+// `XapiProtocol.RejectUnknownParameters(request, "activityId", ...)` refuses unknown parameters;
+// `throw new XapiException(message, property, rule)` or `return XapiProblem.BadRequest(...)` gives the
+// JSON 400 body. Scopes (XapiScopes): all, all/read, statements/write, statements/read,
+// statements/read/mine, state, profile, define. RequireXapiScope takes any number; one suffices, and
+// "all" (and "all/read" for GET) always does.
+using Academy.Data;
 using Academy.Modules;
+using Academy.Xapi.Data;
+using Academy.Xapi.Protocol;
+using Academy.Xapi.Statements;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Academy.Xapi;
 
-/// The Learning Record Store. This is the module's first endpoint; statements, documents and
-/// credentials follow (issue 3).
+/// The Learning Record Store (issue 3): protocol, credentials and the Statements resource.
 public sealed class XapiModule : IAcademyModule
 {
     public ModuleManifest Manifest { get; } = new("xAPI", "Academy's Learning Record Store (xAPI 1.0.3 and 2.0).", "/xapi/about");
 
-    public void ConfigureServices(WebApplicationBuilder builder) { }
+    public void ConfigureServices(WebApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<XapiDbContext, SqliteXapiDbContext, SqlServerXapiDbContext>(XapiDbContext.MigrationsHistoryTable);
+        builder.Services.AddXapiProtocol(XapiOptions.From(builder.Configuration));
+        builder.Services.AddXapiStatements();
+        builder.Services.AddSingleton(new NavigationItem("LRS credentials", "/admin/xapi/credentials", 90, [Roles.Administrator]));
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         // The About resource is public in the specification: any client may ask which versions the LRS speaks.
-        endpoints.MapGet("/xapi/about", (HttpResponse response) =>
-        {
-            response.Headers["X-Experience-API-Version"] = "2.0.0";
-            return Results.Json(new { version = new[] { "2.0.0", "1.0.3" } });
-        }).AllowAnonymous();
+        endpoints.MapGet("/xapi/about", () => Results.Json(new { version = new[] { "2.0.0", "1.0.3" } }))
+            .AllowAnonymous();
+
+        endpoints.MapXapi().MapStatements();
+    }
+
+    public async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var key = configuration["Academy:Xapi:DefaultCredential:Key"];
+        var secret = configuration["Academy:Xapi:DefaultCredential:Secret"];
+        if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(secret)) return;
+        var created = await services.GetRequiredService<XapiCredentials>().EnsureAsync(key, secret, "Default (from configuration)", cancellationToken);
+        if (created)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<XapiModule>().LogInformation("Created the xAPI credential {Key} from configuration", key);
     }
 }

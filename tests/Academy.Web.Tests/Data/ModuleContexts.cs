@@ -1,6 +1,7 @@
 using Academy.Exemplars.Data;
 using Academy.Identity.Data;
 using Academy.Notifications.Data;
+using Academy.Xapi.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -14,6 +15,7 @@ public static class ModuleContexts
         ["Accounts"] = (typeof(SqliteAccountsDbContext), typeof(SqlServerAccountsDbContext)),
         ["Notifications"] = (typeof(SqliteNotificationsDbContext), typeof(SqlServerNotificationsDbContext)),
         ["Exemplars"] = (typeof(SqliteExemplarsDbContext), typeof(SqlServerExemplarsDbContext)),
+        ["Xapi"] = (typeof(SqliteXapiDbContext), typeof(SqlServerXapiDbContext)),
     };
 
     public static DbContext SqlServer(string module, bool warningsAsErrors = false)

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Academy.Xapi.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Xapi.Protocol;
+
+/// Who is calling: the credential a request authenticated with.
+public sealed record XapiCaller(int CredentialId, string Key, IReadOnlySet<string> Scopes)
+{
+    public bool Has(string scope, bool isRead) => XapiScopes.Grants(Scopes, scope, isRead);
+}
+
+/// Issues, checks and revokes credentials.
+///
+/// Secrets are stored hashed. A secret the LRS generates is 32 random bytes (256 bits): nobody can
+/// guess it, so one SHA-256 is enough to make a stolen table useless, and it costs microseconds, which
+/// matters because HTTP Basic sends the secret with every statement. A secret a person chose (the
+/// provisioned default credential) may be guessable, so it gets PBKDF2-SHA256 (210,000 iterations,
+/// OWASP 2023); a successful check is remembered in memory (by a SHA-256 of the secret) so that only
+/// the first request of a process pays for it.
+public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, TimeProvider clock)
+{
+    private const int Pbkdf2Iterations = 210_000;
+
+    public async Task<XapiCaller?> AuthenticateAsync(string? authorization, CancellationToken cancellationToken)
+    {
+        if (authorization is null || !authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return null;
+        string decoded;
+        try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim())); }
+        catch (FormatException) { return null; }
+        var colon = decoded.IndexOf(':');
+        if (colon <= 0) return null;
+        var key = decoded[..colon];
+        var secret = decoded[(colon + 1)..];
+
+        var credential = await db.Credentials.AsNoTracking()
+            .Where(c => c.Key == key && c.RevokedAt == null)
+            .Select(c => new { c.Id, c.Key, c.SecretHash, c.Scopes })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (credential is null || !Verify(credential.SecretHash, secret)) return null;
+        return new XapiCaller(credential.Id, credential.Key, ParseScopes(credential.Scopes));
+    }
+
+    public static IReadOnlySet<string> ParseScopes(string scopes) =>
+        scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    /// A new credential; the secret is returned once and never stored.
+    public async Task<(XapiCredential Credential, string Secret)> IssueAsync(string name, IEnumerable<string> scopes, string? createdBy, CancellationToken cancellationToken)
+    {
+        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var credential = new XapiCredential
+        {
+            Key = "ak_" + Base64Url(RandomNumberGenerator.GetBytes(12)),
+            Name = name,
+            SecretHash = HashGenerated(secret),
+            Scopes = string.Join(' ', scopes.Distinct()),
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = createdBy,
+        };
+        db.Credentials.Add(credential);
+        await db.SaveChangesAsync(cancellationToken);
+        return (credential, secret);
+    }
+
+    /// The provisioned credential of an unattended install (Academy:Xapi:DefaultCredential), with every scope.
+    /// Left alone when a credential with that key exists.
+    public async Task<bool> EnsureAsync(string key, string secret, string name, CancellationToken cancellationToken)
+    {
+        if (await db.Credentials.AnyAsync(c => c.Key == key, cancellationToken)) return false;
+        db.Credentials.Add(new XapiCredential
+        {
+            Key = key,
+            Name = name,
+            SecretHash = HashChosen(secret),
+            Scopes = XapiScopes.All,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = "configuration",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> RevokeAsync(int id, CancellationToken cancellationToken)
+    {
+        var credential = await db.Credentials.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (credential is null || credential.RevokedAt is not null) return false;
+        credential.RevokedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public static string HashGenerated(string secret) => "sha256:" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    public static string HashChosen(string secret)
+    {
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(secret), salt, Pbkdf2Iterations, HashAlgorithmName.SHA256, 32);
+        return $"pbkdf2:{Pbkdf2Iterations}:{Convert.ToBase64String(salt)}:{Convert.ToBase64String(hash)}";
+    }
+
+    private bool Verify(string stored, string secret)
+    {
+        var secretBytes = Encoding.UTF8.GetBytes(secret);
+        if (stored.StartsWith("sha256:", StringComparison.Ordinal))
+        {
+            var expected = Convert.FromBase64String(stored[7..]);
+            return CryptographicOperations.FixedTimeEquals(expected, SHA256.HashData(secretBytes));
+        }
+        var parts = stored.Split(':');
+        if (parts.Length != 4 || parts[0] != "pbkdf2") return false;
+        var memo = Convert.ToBase64String(SHA256.HashData([.. Encoding.UTF8.GetBytes(stored), .. secretBytes]));
+        if (cache.Verified.ContainsKey(memo)) return true;
+        var hash = Rfc2898DeriveBytes.Pbkdf2(secretBytes, Convert.FromBase64String(parts[2]), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), HashAlgorithmName.SHA256, 32);
+        if (!CryptographicOperations.FixedTimeEquals(hash, Convert.FromBase64String(parts[3]))) return false;
+        cache.Verified.TryAdd(memo, 0);
+        return true;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// Successful PBKDF2 checks, keyed by a SHA-256 of (stored hash, secret): a changed or revoked
+/// credential is still read from the database on every request.
+public sealed class XapiSecretCache
+{
+    public ConcurrentDictionary<string, byte> Verified { get; } = new();
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Academy.Xapi.Protocol;
+
+/// Academy:Xapi settings.
+public sealed class XapiOptions
+{
+    /// Largest request body accepted (413 above it). Attachments count.
+    public long MaxRequestBytes { get; set; } = 20 * 1024 * 1024;
+    /// Requests per second each credential may make (a token bucket; 429 beyond it).
+    public int RequestsPerSecond { get; set; } = 2000;
+    public int Burst { get; set; } = 4000;
+    /// The homePage of the authority account of stored statements; the request's origin when empty.
+    public string? AuthorityHomePage { get; set; }
+    /// Statements a POST may carry.
+    public int MaxStatementsPerRequest { get; set; } = 5000;
+    public int MaxQueryLimit { get; set; } = 500;
+
+    public static XapiOptions From(IConfiguration configuration)
+    {
+        var options = new XapiOptions();
+        configuration.GetSection("Academy:Xapi").Bind(options);
+        return options;
+    }
+}

@@ -1,0 +1,281 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Academy.Xapi.Data;
+using Academy.Xapi.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Xapi.Statements;
+
+/// The parameters of GET /statements (Communication 2.1.3), checked.
+internal sealed class StatementQuery
+{
+    private static readonly string[] QueryParameters = ["agent", "verb", "activity", "registration", "related_activities", "related_agents", "since", "until", "limit", "format", "attachments", "ascending"];
+
+    public Guid? StatementId { get; private set; }
+    public bool Voided { get; private set; }
+    public string Format { get; private set; } = "exact";
+    public bool Attachments { get; private set; }
+    public bool Ascending { get; private set; }
+    public int Limit { get; private set; }
+    public long? SinceTicks { get; private set; }
+    public long? UntilTicks { get; private set; }
+    public List<(StatementKeyKind Kind, byte[] Hash)> Keys { get; } = [];
+    /// The query as the client sent it, carried in the "more" token.
+    public string Original { get; private set; } = "";
+    public MoreToken? Continuation { get; private set; }
+
+    public static StatementQuery FromRequest(HttpRequest request, XapiOptions options)
+    {
+        var parameters = request.Query;
+        MoreToken? continuation = null;
+        if (parameters.ContainsKey("more"))
+        {
+            XapiProtocol.RejectUnknownParameters(request, "more");
+            continuation = MoreToken.Decode(parameters["more"].ToString());
+            parameters = new QueryCollection(QueryHelpers.ParseQuery(continuation.Query));
+        }
+        var query = new StatementQuery { Continuation = continuation };
+        query.Original = continuation?.Query ?? request.QueryString.Value ?? "";
+
+        string? Get(string name) => parameters.TryGetValue(name, out var v) ? v.ToString() : null;
+        bool Bool(string name)
+        {
+            var value = Get(name);
+            return value switch
+            {
+                null => false,
+                "true" => true,
+                "false" => false,
+                _ => throw new XapiException($"{name} is true or false.", name, "Communication 2.1.3"),
+            };
+        }
+        foreach (var (name, values) in parameters)
+            if (values.Count > 1) throw new XapiException($"The parameter '{name}' is given more than once.", name);
+
+        query.Format = Get("format") ?? "exact";
+        if (query.Format is not ("exact" or "ids" or "canonical"))
+            throw new XapiException("format is ids, exact or canonical.", "format", "Communication 2.1.3");
+        query.Attachments = Bool("attachments");
+
+        var statementId = Get("statementId");
+        var voidedId = Get("voidedStatementId");
+        if (statementId is not null || voidedId is not null)
+        {
+            if (statementId is not null && voidedId is not null)
+                throw new XapiException("Give statementId or voidedStatementId, not both.", "voidedStatementId", "Communication 2.1.3");
+            foreach (var name in parameters.Keys)
+                if (name is not ("statementId" or "voidedStatementId" or "format" or "attachments"))
+                    throw new XapiException($"'{name}' cannot be used with statementId or voidedStatementId.", name, "Communication 2.1.3");
+            var id = statementId ?? voidedId!;
+            if (!StatementValidator.IsUuid(id)) throw new XapiException($"'{id}' is not a UUID.", statementId is null ? "voidedStatementId" : "statementId", "Communication 2.1.3");
+            query.StatementId = Guid.Parse(id);
+            query.Voided = voidedId is not null;
+            return query;
+        }
+        foreach (var name in parameters.Keys)
+            if (!QueryParameters.Contains(name))
+                throw new XapiException($"The parameter '{name}' is not a parameter of the Statements resource.", name, "Communication 2.1.3: the LRS rejects unknown parameters");
+
+        query.Ascending = Bool("ascending");
+        var relatedAgents = Bool("related_agents");
+        var relatedActivities = Bool("related_activities");
+        if (Get("limit") is { } limit)
+        {
+            if (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                throw new XapiException("limit is a whole number (0 for the LRS's maximum).", "limit", "Communication 2.1.3");
+            query.Limit = n;
+        }
+        if (query.Limit <= 0 || query.Limit > options.MaxQueryLimit) query.Limit = options.MaxQueryLimit;
+
+        if (Get("registration") is { } registration)
+        {
+            if (!StatementValidator.IsUuid(registration)) throw new XapiException("registration is a UUID.", "registration", "Communication 2.1.3");
+            query.Keys.Add((StatementKeyKind.Registration, StatementShape.Hash(registration.ToLowerInvariant())));
+        }
+        if (Get("agent") is { } agentText)
+        {
+            using var agent = Json(agentText, "agent");
+            try { StatementValidator.Actor(agent.RootElement, "agent"); }
+            catch (XapiException e) { throw new XapiException("agent is not a valid Agent or Identified Group: " + e.Message, "agent", "Communication 2.1.3"); }
+            var identity = StatementShape.ActorIdentity(JsonNode.Parse(agentText))
+                ?? throw new XapiException("agent must be identified (an anonymous group cannot be used as a filter).", "agent", "Communication 2.1.3");
+            query.Keys.Add((relatedAgents ? StatementKeyKind.RelatedAgent : StatementKeyKind.Agent, StatementShape.Hash(identity)));
+        }
+        if (Get("activity") is { } activity)
+        {
+            if (!StatementValidator.IsIri(activity)) throw new XapiException("activity is an IRI.", "activity", "Communication 2.1.3");
+            query.Keys.Add((relatedActivities ? StatementKeyKind.RelatedActivity : StatementKeyKind.Activity, StatementShape.Hash(activity)));
+        }
+        if (Get("verb") is { } verb)
+        {
+            if (!StatementValidator.IsIri(verb)) throw new XapiException("verb is an IRI.", "verb", "Communication 2.1.3");
+            query.Keys.Add((StatementKeyKind.Verb, StatementShape.Hash(verb)));
+        }
+        query.SinceTicks = Time(Get("since"), "since");
+        query.UntilTicks = Time(Get("until"), "until");
+        return query;
+    }
+
+    private static JsonDocument Json(string text, string name)
+    {
+        try { return JsonDocument.Parse(text, XapiJson.DocumentOptions); }
+        catch (JsonException) { throw new XapiException($"{name} is not valid JSON.", name, "Communication 2.1.3"); }
+    }
+
+    private static long? Time(string? text, string name)
+    {
+        if (text is null) return null;
+        return StatementValidator.ParseTimestamp(text)?.UtcTicks
+            ?? throw new XapiException($"{name} is an ISO 8601 timestamp with a time zone.", name, "Communication 2.1.3");
+    }
+}
+
+/// Where the next page starts: the original query and the sequence window still to be read. The
+/// window's top is fixed at the first page, so statements stored meanwhile do not shift the pages.
+internal sealed record MoreToken(string Query, long Low, long High)
+{
+    public string Encode() => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this)));
+
+    public static MoreToken Decode(string text)
+    {
+        try { return JsonSerializer.Deserialize<MoreToken>(WebEncoders.Base64UrlDecode(text)) ?? throw new FormatException(); }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            throw new XapiException("The more link is not one this LRS issued.", "more", "Communication 2.1.3");
+        }
+    }
+}
+
+internal sealed record StatementPage(List<string> Statements, string? More, long? LastModifiedTicks);
+
+/// Reads statements. Every query is an index range scan: either the statements table by sequence or
+/// the key table by (kind, hash, sequence), with any further filter as an indexed probe.
+internal sealed class StatementReader(XapiDbContext db)
+{
+    private async Task<Sql> SqlAsync()
+    {
+        await db.Database.OpenConnectionAsync();
+        return new Sql(db.Database.GetDbConnection(), null, db.Database.IsSqlServer());
+    }
+
+    /// Every statement stored at or before this time is visible (the one writer stores in stored order).
+    public async Task<DateTimeOffset> ConsistentThroughAsync()
+    {
+        var sql = await SqlAsync();
+        var ticks = await sql.ScalarAsync<long?>(sql.IsSqlServer
+            ? "SELECT TOP 1 StoredTicks FROM XapiStatements ORDER BY Sequence DESC"
+            : "SELECT StoredTicks FROM XapiStatements ORDER BY Sequence DESC LIMIT 1");
+        return ticks is null ? DateTimeOffset.UtcNow : new DateTimeOffset(ticks.Value, TimeSpan.Zero);
+    }
+
+    public async Task<(string Json, long StoredTicks)?> FindAsync(Guid id, bool voided, int? credentialId)
+    {
+        var sql = await SqlAsync();
+        await using var command = sql.Command("SELECT Json, StoredTicks, Voided, CredentialId FROM XapiStatements WHERE Id = @id", ("@id", id.ToString()));
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync()) return null;
+        if (reader.GetBoolean(2) != voided) return null;
+        if (credentialId is not null && reader.GetInt32(3) != credentialId) return null;
+        return (reader.GetString(0), reader.GetInt64(1));
+    }
+
+    public async Task<List<XapiAttachment>> AttachmentsAsync(IReadOnlyList<string> hashes)
+    {
+        if (hashes.Count == 0) return [];
+        return await db.Attachments.AsNoTracking().Where(a => hashes.Contains(a.Sha2)).ToListAsync();
+    }
+
+    public async Task<StatementPage> QueryAsync(StatementQuery query, int? credentialId)
+    {
+        var sql = await SqlAsync();
+        long low, high;
+        if (query.Continuation is { } more)
+        {
+            (low, high) = (more.Low, more.High);
+        }
+        else
+        {
+            low = 0;
+            high = await sql.ScalarAsync<long?>("SELECT MAX(Sequence) FROM XapiStatements") ?? 0;
+            // since/until become sequence bounds: stored rises with the sequence (one writer).
+            if (query.SinceTicks is { } since) low = await LastSequenceAtAsync(sql, since);
+            if (query.UntilTicks is { } until) high = Math.Min(high, await LastSequenceAtAsync(sql, until));
+        }
+
+        var parameters = new List<(string, object?)> { ("@low", low), ("@high", high), ("@false", false) };
+        var text = new StringBuilder();
+        var top = sql.IsSqlServer ? $"TOP ({query.Limit + 1}) " : "";
+        string sequence;
+        // Drive the scan from the most selective key: registration, agent, activity, then verb.
+        var keys = query.Keys.OrderBy(k => k.Kind switch
+        {
+            StatementKeyKind.Registration => 0,
+            StatementKeyKind.Agent => 1,
+            StatementKeyKind.Activity => 2,
+            StatementKeyKind.RelatedAgent => 3,
+            StatementKeyKind.RelatedActivity => 4,
+            _ => 5,
+        }).ToList();
+        if (keys.Count == 0)
+        {
+            sequence = "s.Sequence";
+            text.Append($"SELECT {top}s.Sequence, s.Json, s.StoredTicks FROM XapiStatements s WHERE s.Sequence > @low AND s.Sequence <= @high");
+        }
+        else
+        {
+            sequence = "k0.Sequence";
+            text.Append($"SELECT {top}s.Sequence, s.Json, s.StoredTicks FROM XapiStatementKeys k0 JOIN XapiStatements s ON s.Sequence = k0.Sequence")
+                .Append(" WHERE k0.Kind = @kind0 AND k0.Hash = @hash0 AND k0.Sequence > @low AND k0.Sequence <= @high");
+            parameters.Add(("@kind0", (byte)keys[0].Kind));
+            parameters.Add(("@hash0", keys[0].Hash));
+            for (var i = 1; i < keys.Count; i++)
+            {
+                text.Append($" AND EXISTS (SELECT 1 FROM XapiStatementKeys k{i} WHERE k{i}.Kind = @kind{i} AND k{i}.Hash = @hash{i} AND k{i}.Sequence = k0.Sequence)");
+                parameters.Add(($"@kind{i}", (byte)keys[i].Kind));
+                parameters.Add(($"@hash{i}", keys[i].Hash));
+            }
+        }
+        // Data 2.3.2: voided statements are not returned by queries.
+        text.Append(" AND s.Voided = @false");
+        if (credentialId is not null)
+        {
+            text.Append(" AND s.CredentialId = @credential");
+            parameters.Add(("@credential", credentialId));
+        }
+        text.Append($" ORDER BY {sequence} {(query.Ascending ? "ASC" : "DESC")}");
+        if (!sql.IsSqlServer) text.Append($" LIMIT {query.Limit + 1}");
+
+        var statements = new List<string>();
+        long lastSequence = 0;
+        long? lastModified = null;
+        var hasMore = false;
+        await using (var command = sql.Command(text.ToString(), [.. parameters]))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                if (statements.Count == query.Limit) { hasMore = true; break; }
+                lastSequence = reader.GetInt64(0);
+                statements.Add(reader.GetString(1));
+                var stored = reader.GetInt64(2);
+                if (lastModified is null || stored > lastModified) lastModified = stored;
+            }
+        }
+        string? next = null;
+        if (hasMore)
+        {
+            var token = query.Ascending ? new MoreToken(query.Original, lastSequence, high) : new MoreToken(query.Original, low, lastSequence - 1);
+            next = token.Encode();
+        }
+        return new StatementPage(statements, next, lastModified);
+    }
+
+    private static async Task<long> LastSequenceAtAsync(Sql sql, long ticks) =>
+        await sql.ScalarAsync<long?>(sql.IsSqlServer
+            ? "SELECT TOP 1 Sequence FROM XapiStatements WHERE StoredTicks <= @ticks ORDER BY StoredTicks DESC, Sequence DESC"
+            : "SELECT Sequence FROM XapiStatements WHERE StoredTicks <= @ticks ORDER BY StoredTicks DESC, Sequence DESC LIMIT 1", ("@ticks", ticks)) ?? 0;
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Academy.Xapi.Tests;
+
+/// Communication 4 (security): credentials issued on the admin page, scopes, revocation, authority.
+public sealed partial class CredentialTests(LrsSite site) : IClassFixture<LrsSite>
+{
+    private async Task<(string Key, string Secret)> IssueAsync(string name, params string[] scopes)
+    {
+        var admin = await site.SignInAsAdministratorAsync();
+        var page = await admin.GetAsync("/admin/xapi/credentials");
+        var token = Forms.AntiForgeryToken(await page.Content.ReadAsStringAsync())!;
+        var fields = new List<KeyValuePair<string, string>> { new("Name", name), new("__RequestVerificationToken", token) };
+        fields.AddRange(scopes.Select(s => new KeyValuePair<string, string>("Scopes", s)));
+        var response = await admin.PostAsync("/admin/xapi/credentials", new FormUrlEncodedContent(fields));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (KeyPattern().Match(html).Groups[1].Value, SecretPattern().Match(html).Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task AdminPage_IssueCredential_ShowsSecretOnceAndItWorks()
+    {
+        var (key, secret) = await IssueAsync("Storyline course", "statements/write", "statements/read");
+
+        Assert.NotEmpty(key);
+        Assert.True(secret.Length >= 40);
+        var response = await site.Lrs(key: key, secret: secret).GetAsync("/xapi/statements");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var admin = await site.SignInAsAdministratorAsync();
+        var list = await (await admin.GetAsync("/admin/xapi/credentials")).Content.ReadAsStringAsync();
+        Assert.Contains("Storyline course", list);
+        Assert.DoesNotContain(secret, list);
+    }
+
+    [Fact]
+    public async Task AdminPage_WithoutNameOrScopes_ShowsErrors()
+    {
+        var admin = await site.SignInAsAdministratorAsync();
+        var response = await Forms.PostAsync(admin, "/admin/xapi/credentials", new() { ["Name"] = "" });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("There is a problem", html);
+        Assert.Contains("Enter a name for the credential", html);
+        Assert.Contains("Select at least one scope", html);
+    }
+
+    [Fact]
+    public async Task AdminPage_ForANonAdministrator_IsRefused()
+    {
+        var learner = await site.SignInAsNewUserAsync($"learner-{Guid.NewGuid():N}@academy.test", [Roles.Learner]);
+
+        var response = await learner.GetAsync("/admin/xapi/credentials");
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Security_RevokedCredential_Returns401()
+    {
+        var (key, secret) = await IssueAsync("To revoke", "all");
+        var id = await site.WithServicesAsync(async services =>
+        {
+            var db = services.GetService(typeof(Academy.Xapi.Data.XapiDbContext)) as Academy.Xapi.Data.XapiDbContext;
+            return db!.Credentials.Single(c => c.Key == key).Id;
+        });
+        var admin = await site.SignInAsAdministratorAsync();
+        var page = await admin.GetAsync("/admin/xapi/credentials");
+        var token = Forms.AntiForgeryToken(await page.Content.ReadAsStringAsync())!;
+
+        await admin.PostAsync($"/admin/xapi/credentials?handler=Revoke&id={id}", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await site.Lrs(key: key, secret: secret).GetAsync("/xapi/statements")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Security_ReadOnlyCredential_CannotWrite()
+    {
+        var (key, secret) = await IssueAsync("Reader", "statements/read");
+
+        var response = await site.Lrs(key: key, secret: secret).PostAsync("/xapi/statements", Json.Content(Statements.Make()));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Security_MineScope_ReadsOnlyStatementsThisCredentialStored()
+    {
+        var (key, secret) = await IssueAsync("Mine", "statements/write", "statements/read/mine");
+        var activity = Statements.NewActivity();
+        var mineId = (await Json.ReadAsync(await site.Lrs(key: key, secret: secret).PostAsync("/xapi/statements", Json.Content(Statements.Make(activity: activity)))))[0]!.GetValue<string>();
+        var othersId = (await Json.ReadAsync(await site.Lrs().PostAsync("/xapi/statements", Json.Content(Statements.Make(activity: activity)))))[0]!.GetValue<string>();
+
+        var result = await Json.ReadAsync(await site.Lrs(key: key, secret: secret).GetAsync($"/xapi/statements?activity={Uri.EscapeDataString(activity)}"));
+
+        Assert.Equal([mineId], result["statements"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Lrs(key: key, secret: secret).GetAsync($"/xapi/statements?statementId={othersId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Security_StatementWithoutCredentials_IsNotStored()
+    {
+        var id = Guid.NewGuid().ToString();
+        var client = site.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
+
+        var response = await client.PutAsync($"/xapi/statements?statementId={id}", Json.Content(Statements.Make()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Lrs().GetAsync($"/xapi/statements?statementId={id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Security_DefaultCredentialFromConfiguration_HasEveryScopeAndHashedSecret()
+    {
+        var stored = await site.WithServicesAsync(async services =>
+        {
+            var db = (Academy.Xapi.Data.XapiDbContext)services.GetService(typeof(Academy.Xapi.Data.XapiDbContext))!;
+            return await Task.FromResult(db.Credentials.Single(c => c.Key == LrsSite.Key));
+        });
+
+        Assert.Equal("all", stored.Scopes);
+        Assert.StartsWith("pbkdf2:", stored.SecretHash);
+        Assert.DoesNotContain(LrsSite.Secret, stored.SecretHash);
+    }
+
+    [GeneratedRegex("id=\"issued-key\">([^<]+)<")] private static partial Regex KeyPattern();
+    [GeneratedRegex("id=\"issued-secret\">([^<]+)<")] private static partial Regex SecretPattern();
+}
