@@ -117,6 +117,7 @@ internal sealed class DocumentResource(XapiDocumentResource resource, string sec
     {
         WriteStatus.Written => Results.NoContent(),
         WriteStatus.PreconditionFailed => XapiProblem.Create(StatusCodes.Status412PreconditionFailed, outcome.Message!, "If-Match", "Communication 3.1: precondition failed"),
+        WriteStatus.Contended => XapiProblem.Create(StatusCodes.Status409Conflict, outcome.Message!, rule: "Communication 3.1"),
         WriteStatus.PreconditionRequired => XapiProblem.Create(StatusCodes.Status409Conflict, outcome.Message!, "If-Match", "Communication 3.1: a PUT to an existing document needs If-Match or If-None-Match"),
         _ => XapiProblem.Create(StatusCodes.Status400BadRequest, outcome.Message!, "Content-Type", "Communication 2.2.s8: POST needs application/json objects"),
     };

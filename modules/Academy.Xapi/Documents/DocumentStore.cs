@@ -51,7 +51,7 @@ internal sealed record Preconditions(IReadOnlyList<string>? IfMatch, IReadOnlyLi
     }
 }
 
-internal enum WriteStatus { Written, PreconditionFailed, PreconditionRequired, NotMergeable }
+internal enum WriteStatus { Written, PreconditionFailed, PreconditionRequired, NotMergeable, Contended }
 
 internal sealed record WriteOutcome(WriteStatus Status, string? Message = null);
 
@@ -60,7 +60,8 @@ internal sealed record WriteOutcome(WriteStatus Status, string? Message = null);
 /// the same version: the loser re-reads and is judged again (412 when it sent a precondition).
 internal sealed class DocumentStore(XapiDocumentsDbContext db, TimeProvider clock)
 {
-    private const int Attempts = 5;
+    // A writer that keeps losing races gives up with 409 rather than spin.
+    private const int Attempts = 20;
 
     public Task<XapiDocument?> FindAsync(DocumentContext context, string documentId, CancellationToken cancellationToken)
     {
@@ -144,6 +145,10 @@ internal sealed class DocumentStore(XapiDocumentsDbContext db, TimeProvider cloc
             catch (DbUpdateException) when (attempt < Attempts)
             {
             }
+            catch (DbUpdateException)
+            {
+                return new(WriteStatus.Contended, "The document is being changed by other requests at the same time: retry.");
+            }
         }
     }
 
@@ -163,6 +168,7 @@ internal sealed class DocumentStore(XapiDocumentsDbContext db, TimeProvider cloc
                 await db.SaveChangesAsync(cancellationToken);
                 return true;
             }
+            // Changed or deleted meanwhile: judge the request again against what is there now.
             catch (DbUpdateException) when (attempt < Attempts)
             {
             }
