@@ -41,6 +41,9 @@ internal static class StatementRequests
 
     public static JsonDocument Parse(ReadOnlyMemory<byte> bytes)
     {
+        // JsonDocument checks UTF-8 inside strings only when a string is read: check it all first.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+            throw new XapiException("The body is not valid UTF-8.", rule: "Communication 1.4: encoding");
         try
         {
             // Invalid UTF-8, duplicate keys and nesting deeper than any statement needs are refused here.

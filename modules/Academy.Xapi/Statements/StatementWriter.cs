@@ -96,8 +96,12 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
     {
         await using var db = contexts.Create();
         await db.Database.OpenConnectionAsync();
+        var isSqlServer = db.Database.IsSqlServer();
+        // The key and id indexes take random inserts: a 64 MB page cache (SQLite's default is 2 MB)
+        // keeps their upper levels in memory once the store reaches millions of statements.
+        if (!isSqlServer) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536");
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var sql = new Sql(db.Database.GetDbConnection(), transaction.GetDbTransaction(), db.Database.IsSqlServer());
+        var sql = new Sql(db.Database.GetDbConnection(), transaction.GetDbTransaction(), isSqlServer);
 
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var storedMs = lastStoredMs = Math.Max(nowMs, lastStoredMs);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using static Academy.Xapi.Tests.Documents.Documents;
@@ -16,9 +17,13 @@ public sealed class KestrelLrs : IDisposable
 
 /// Communication 2.3 with a real client: tincanjs 0.50.0 (Node build, which speaks 1.0.2) saves,
 /// merges, replaces with If-Match, lists and deletes a state document (Documents/TinCan/state.js).
+/// tincanjs is the one the test build installs for TincanClientTests (tincan/, TincanFolder).
 public sealed class TinCanJsStateTests(KestrelLrs lrs) : IClassFixture<KestrelLrs>
 {
     private static string ScriptFolder([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "TinCan");
+
+    private static string TincanFolder() =>
+        typeof(TinCanJsStateTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TincanFolder").Value!;
 
     [Fact]
     public async Task State_TinCanJs_SavesMergesReplacesAndDropsAStateDocument()
@@ -49,6 +54,8 @@ public sealed class TinCanJsStateTests(KestrelLrs lrs) : IClassFixture<KestrelLr
     private static async Task<string> RunNodeAsync(string script, params string[] arguments)
     {
         var start = new ProcessStartInfo("node") { WorkingDirectory = ScriptFolder(), RedirectStandardOutput = true, RedirectStandardError = true };
+        // The script lives beside this test; require('tincanjs') resolves in the shared install.
+        start.Environment["NODE_PATH"] = Path.Combine(TincanFolder(), "node_modules");
         start.ArgumentList.Add(script);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var node = Process.Start(start)!;

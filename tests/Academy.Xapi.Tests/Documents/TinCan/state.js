@@ -1,5 +1,5 @@
 // Saves, merges and reads back a state document with the real tincanjs client (Node build).
-// Usage: node state.js <endpoint> <key> <secret> <activityId> <mbox>
+// Usage: NODE_PATH=<tests/Academy.Xapi.Tests/tincan/node_modules> node state.js <endpoint> <key> <secret> <activityId> <mbox>
 // Prints one JSON object: what each step returned. tincanjs in Node needs a callback on every
 // call (without one it tries a synchronous XHR and throws).
 'use strict';
