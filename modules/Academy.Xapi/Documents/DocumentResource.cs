@@ -39,6 +39,10 @@ internal sealed class DocumentResource(XapiDocumentResource resource, string sec
         var context = Context(request);
         var store = new DocumentStore(db, clock);
         var isHead = HttpMethods.IsHead(request.Method);
+        // since only filters a list, but a malformed one is refused wherever it appears.
+        var since = Optional(request, "since") is { } text
+            ? StatementValidator.ParseTimestamp(text)?.UtcTicks ?? throw new XapiException($"since '{text}' is not an ISO 8601 timestamp with a time zone.", "since", section)
+            : (long?)null;
 
         if (Optional(request, idParameter) is { } id)
         {
@@ -52,9 +56,6 @@ internal sealed class DocumentResource(XapiDocumentResource resource, string sec
             return Content(http, document.Content, document.ContentType, isHead);
         }
 
-        var since = Optional(request, "since") is { } text
-            ? StatementValidator.ParseTimestamp(text)?.UtcTicks ?? throw new XapiException($"since '{text}' is not an ISO 8601 timestamp with a time zone.", "since", section)
-            : (long?)null;
         var ids = await store.ListAsync(context, since, http.RequestAborted);
         var json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(ids.Select(i => i.Id)));
         http.Response.Headers.ETag = Quote(DocumentContent.ETag(json));
@@ -136,12 +137,17 @@ internal sealed class DocumentResource(XapiDocumentResource resource, string sec
     private static string? Optional(HttpRequest request, string name) =>
         request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
 
+    // The stored column's length (XapiDocumentsDbContext).
+    private const int MaxContentType = 255;
+
     private static async Task<(byte[] Content, string ContentType)> BodyAsync(HttpRequest request)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         // Documents can have any content type (Communication 1.5); none given means bytes.
         var contentType = string.IsNullOrWhiteSpace(request.ContentType) ? "application/octet-stream" : request.ContentType;
+        if (contentType.Length > MaxContentType)
+            throw new XapiException($"Content-Type is longer than {MaxContentType} characters.", "Content-Type", "Communication 1.5");
         return (buffer.ToArray(), contentType);
     }
 

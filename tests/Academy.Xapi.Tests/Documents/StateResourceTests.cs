@@ -115,6 +115,15 @@ public sealed class StateResourceTests(LrsSite site) : IClassFixture<LrsSite>
     }
 
     [Fact]
+    public async Task State_Put_WithAContentTypeLongerThan255Characters_Returns400()
+    {
+        var response = await site.Lrs().PutAsync(StateUrl("long-type"), Body("x", "application/x-" + new string('a', 260)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Content-Type", (await ProblemAsync(response))["property"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task State_Put_ReplacesTheDocument()
     {
         var lrs = site.Lrs();
@@ -243,6 +252,7 @@ public sealed class StateResourceTests(LrsSite site) : IClassFixture<LrsSite>
         { "PUT", "activityId={activity}&agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.org%22%2C%22openid%22%3A%22http%3A%2F%2Fa.example.org%22%7D&stateId=s", "agent" },
         { "PUT", "activityId={activity}&agent={agent}&stateId=s&registration=not-a-uuid", "registration" },
         { "GET", "activityId={activity}&agent={agent}&since=yesterday", "since" },
+        { "GET", "activityId={activity}&agent={agent}&stateId=s&since=2026-13-01T00:00:00Z", "since" },
         { "GET", "activityId={activity}&agent={agent}&stateId=s&profileId=p", "profileId" },
         { "GET", "ActivityId={activity}&agent={agent}&stateId=s", "ActivityId" },
     };
