@@ -35,6 +35,7 @@ public sealed class XapiModule : IAcademyModule
     public void ConfigureServices(WebApplicationBuilder builder)
     {
         builder.AddModuleDbContext<XapiDbContext, SqliteXapiDbContext, SqlServerXapiDbContext>(XapiDbContext.MigrationsHistoryTable);
+        builder.AddModuleDbContext<Documents.Data.XapiDocumentsDbContext, Documents.Data.SqliteXapiDocumentsDbContext, Documents.Data.SqlServerXapiDocumentsDbContext>(Documents.Data.XapiDocumentsDbContext.MigrationsHistoryTable);
         builder.Services.AddXapiProtocol(XapiOptions.From(builder.Configuration));
         builder.Services.AddXapiStatements();
         builder.Services.AddSingleton(new NavigationItem("LRS credentials", "/admin/xapi/credentials", 90, [Roles.Administrator]));
@@ -47,6 +48,7 @@ public sealed class XapiModule : IAcademyModule
             .AllowAnonymous();
 
         endpoints.MapXapi().MapStatements();
+        Documents.DocumentEndpoints.MapXapiDocuments(endpoints.MapXapi());
     }
 
     public async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public static class ModuleContexts
         ["Notifications"] = (typeof(SqliteNotificationsDbContext), typeof(SqlServerNotificationsDbContext)),
         ["Exemplars"] = (typeof(SqliteExemplarsDbContext), typeof(SqlServerExemplarsDbContext)),
         ["Xapi"] = (typeof(SqliteXapiDbContext), typeof(SqlServerXapiDbContext)),
+        ["XapiDocuments"] = (typeof(Academy.Xapi.Documents.Data.SqliteXapiDocumentsDbContext), typeof(Academy.Xapi.Documents.Data.SqlServerXapiDocumentsDbContext)),
     };
 
     public static DbContext SqlServer(string module, bool warningsAsErrors = false)

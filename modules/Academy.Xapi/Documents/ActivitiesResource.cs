@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Academy.Xapi.Data;
+using Academy.Xapi.Protocol;
+using Academy.Xapi.Statements;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Xapi.Documents;
+
+/// Communication 2.5: the Activity object the LRS has for an id. The LRS keeps no activity table:
+/// its definition is the one in the most recent (not voided) statement that carries a definition
+/// for the activity, found through the statements' key table; an activity never seen is still
+/// returned, with its id only (2.5.s2.b1).
+internal static class ActivitiesResource
+{
+    private const string Section = "Communication 2.5: Activities resource";
+    // How many recent statements about the activity are read to find a definition.
+    private const int StatementsToSearch = 50;
+
+    public static void MapActivities(this RouteGroupBuilder xapi) =>
+        xapi.MapMethods("/activities", ["GET", "HEAD"], GetAsync).RequireXapiScope(XapiScopes.Define, XapiScopes.StatementsRead);
+
+    private static async Task<IResult> GetAsync(HttpContext http, XapiDbContext db)
+    {
+        XapiProtocol.RejectUnknownParameters(http.Request, "activityId");
+        var activityId = DocumentParameters.ActivityId(http.Request, Section);
+
+        var activity = new JsonObject { ["objectType"] = "Activity", ["id"] = activityId };
+        foreach (var json in await RecentStatementsAsync(db, StatementKeyKind.RelatedActivity, StatementShape.Hash(activityId), StatementsToSearch, http.RequestAborted))
+        {
+            if (FindDefinition(JsonNode.Parse(json), activityId) is { } definition)
+            {
+                activity["definition"] = definition.DeepClone();
+                break;
+            }
+        }
+        return Results.Text(activity.ToJsonString(), "application/json");
+    }
+
+    /// The JSON of the most recent statements with this key, newest first, voided ones left out.
+    internal static async Task<List<string>> RecentStatementsAsync(XapiDbContext db, StatementKeyKind kind, byte[] hash, int count, CancellationToken cancellationToken)
+    {
+        var sequences = await db.StatementKeys.AsNoTracking()
+            .Where(k => k.Kind == kind && k.Hash == hash)
+            .OrderByDescending(k => k.Sequence).Select(k => k.Sequence).Take(count)
+            .ToListAsync(cancellationToken);
+        if (sequences.Count == 0) return [];
+        return await db.Statements.AsNoTracking()
+            .Where(s => sequences.Contains(s.Sequence) && !s.Voided)
+            .OrderByDescending(s => s.Sequence).Select(s => s.Json)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// The definition of the activity wherever the statement names it: object, context activities,
+    /// and the same inside a SubStatement.
+    private static JsonNode? FindDefinition(JsonNode? statement, string activityId)
+    {
+        if (statement is not JsonObject s) return null;
+        static JsonNode? Of(JsonNode? activity, string id) =>
+            activity is JsonObject a && a["id"] is JsonValue value && value.GetValue<string>() == id && a["definition"] is JsonObject definition && definition.Count > 0
+                ? definition : null;
+
+        var target = s["object"] as JsonObject;
+        var type = target?["objectType"] is JsonValue t ? t.GetValue<string>() : "Activity";
+        if (type == "Activity" && Of(target, activityId) is { } direct) return direct;
+        if (s["context"]?["contextActivities"] is JsonObject lists)
+        {
+            foreach (var (_, list) in lists)
+            {
+                if (list is JsonArray array)
+                {
+                    foreach (var item in array) if (Of(item, activityId) is { } found) return found;
+                }
+                else if (Of(list, activityId) is { } single) return single;
+            }
+        }
+        return type == "SubStatement" ? FindDefinition(target, activityId) : null;
+    }
+}
