@@ -298,6 +298,25 @@ public sealed class StatementResourceTests(LrsSite site) : IClassFixture<LrsSite
     }
 
     [Fact]
+    public async Task Statements_Query_ReturnsStatementsThatReferToAMatchingStatement()
+    {
+        var client = site.Lrs();
+        var activity = Statements.NewActivity();
+        var targetId = (await Json.ReadAsync(await client.PostAsync("/xapi/statements", Json.Content(Statements.Make(activity: activity)))))[0]!.GetValue<string>();
+        var reference = new JsonObject
+        {
+            ["actor"] = new JsonObject { ["mbox"] = Statements.NewMbox() },
+            ["verb"] = new JsonObject { ["id"] = "http://adlnet.gov/expapi/verbs/commented" },
+            ["object"] = new JsonObject { ["objectType"] = "StatementRef", ["id"] = targetId },
+        };
+        var referenceId = (await Json.ReadAsync(await client.PostAsync("/xapi/statements", Json.Content(reference))))[0]!.GetValue<string>();
+
+        var result = await Json.ReadAsync(await client.GetAsync($"/xapi/statements?activity={Uri.EscapeDataString(activity)}"));
+
+        Assert.Equal([referenceId, targetId], result["statements"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Communication_AlternateRequestSyntax_PutsAStatement()
     {
         var client = site.CreateAnonymousClient();
