@@ -337,6 +337,25 @@ public sealed class StatementResourceTests(LrsSite site) : IClassFixture<LrsSite
     }
 
     [Fact]
+    public async Task Communication_AlternateRequestSyntax_GetWithHeadersSentAsHeaders_ReturnsStatementResult()
+    {
+        var response = await site.Lrs().PostAsync("/xapi/statements?method=GET", new FormUrlEncodedContent(new Dictionary<string, string> { ["limit"] = "1" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await Json.ReadAsync(response);
+        Assert.True(result["statements"]!.AsArray().Count <= 1);
+        Assert.NotNull(result["more"]);
+    }
+
+    [Fact]
+    public async Task Communication_AlternateRequestSyntax_NotIssuedAsPost_Returns400()
+    {
+        var response = await site.Lrs().GetAsync("/xapi/statements?method=POST");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Communication_AlternateRequestSyntax_WithOtherQueryParameter_Returns400()
     {
         var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["X-Experience-API-Version"] = "1.0.3" });
