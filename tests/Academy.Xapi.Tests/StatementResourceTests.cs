@@ -317,6 +317,16 @@ public sealed class StatementResourceTests(LrsSite site) : IClassFixture<LrsSite
     }
 
     [Fact]
+    public async Task Communication_HeadStatements_Returns200WithHeadersAndNoBody()
+    {
+        var response = await site.Lrs().SendAsync(new HttpRequestMessage(HttpMethod.Head, "/xapi/statements?limit=1"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.Contains("X-Experience-API-Consistent-Through"));
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Communication_AlternateRequestSyntax_PutsAStatement()
     {
         var client = site.CreateAnonymousClient();
