@@ -298,6 +298,35 @@ public sealed class StatementResourceTests(LrsSite site) : IClassFixture<LrsSite
     }
 
     [Fact]
+    public async Task Statements_Query_ReturnsStatementsThatReferToAMatchingStatement()
+    {
+        var client = site.Lrs();
+        var activity = Statements.NewActivity();
+        var targetId = (await Json.ReadAsync(await client.PostAsync("/xapi/statements", Json.Content(Statements.Make(activity: activity)))))[0]!.GetValue<string>();
+        var reference = new JsonObject
+        {
+            ["actor"] = new JsonObject { ["mbox"] = Statements.NewMbox() },
+            ["verb"] = new JsonObject { ["id"] = "http://adlnet.gov/expapi/verbs/commented" },
+            ["object"] = new JsonObject { ["objectType"] = "StatementRef", ["id"] = targetId },
+        };
+        var referenceId = (await Json.ReadAsync(await client.PostAsync("/xapi/statements", Json.Content(reference))))[0]!.GetValue<string>();
+
+        var result = await Json.ReadAsync(await client.GetAsync($"/xapi/statements?activity={Uri.EscapeDataString(activity)}"));
+
+        Assert.Equal([referenceId, targetId], result["statements"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Communication_HeadStatements_Returns200WithHeadersAndNoBody()
+    {
+        var response = await site.Lrs().SendAsync(new HttpRequestMessage(HttpMethod.Head, "/xapi/statements?limit=1"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.Contains("X-Experience-API-Consistent-Through"));
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Communication_AlternateRequestSyntax_PutsAStatement()
     {
         var client = site.CreateAnonymousClient();
@@ -315,6 +344,25 @@ public sealed class StatementResourceTests(LrsSite site) : IClassFixture<LrsSite
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await site.Lrs().GetAsync($"/xapi/statements?statementId={id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Communication_AlternateRequestSyntax_GetWithHeadersSentAsHeaders_ReturnsStatementResult()
+    {
+        var response = await site.Lrs().PostAsync("/xapi/statements?method=GET", new FormUrlEncodedContent(new Dictionary<string, string> { ["limit"] = "1" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await Json.ReadAsync(response);
+        Assert.True(result["statements"]!.AsArray().Count <= 1);
+        Assert.NotNull(result["more"]);
+    }
+
+    [Fact]
+    public async Task Communication_AlternateRequestSyntax_NotIssuedAsPost_Returns400()
+    {
+        var response = await site.Lrs().GetAsync("/xapi/statements?method=POST");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]

@@ -212,10 +212,14 @@ internal sealed class XapiProtocolMiddleware(RequestDelegate next, XapiOptions o
         string? content = null;
         request.Headers.ContentType = StringValues.Empty;
         request.Headers.ContentLength = null;
+        request.Headers.Remove("Content-Type");
         foreach (var (name, value) in form)
         {
             var header = HeaderFields.FirstOrDefault(h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
-            if (header is not null) request.Headers[header] = value;
+            // The form's Content-Type and Content-Length describe the content; the other header fields
+            // stand in for headers a browser could not send, so a real header, when sent, wins.
+            if (header is "Content-Type" or "Content-Length") request.Headers[header] = value;
+            else if (header is not null) { if (!request.Headers.ContainsKey(header)) request.Headers[header] = value; }
             else if (name == "content") content = value.ToString();
             else query[name] = value;
         }

@@ -151,6 +151,12 @@ public static class StatementEndpoints
     /// attachments=true: multipart/mixed with the JSON first, then each attachment's content (Communication 2.1.3).
     private static async Task<IResult> RespondAsync(HttpContext context, StatementReader reader, string json, IReadOnlyList<JsonObject> statements, bool withAttachments)
     {
+        // Communication 1.1: HEAD answers as GET would, without the body.
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.ContentType = withAttachments ? "multipart/mixed" : "application/json";
+            return Results.Empty;
+        }
         if (!withAttachments) return Results.Text(json, "application/json", Encoding.UTF8);
         var hashes = statements.SelectMany(s => s["attachments"] as JsonArray ?? [])
             .Select(a => a!["sha2"]!.GetValue<string>().ToLowerInvariant()).Distinct().ToList();

@@ -184,11 +184,20 @@ internal static class StatementRequests
         {
             var first = chain.Count > 0 && chain[0] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
             if (first is null) throw new XapiException("The x5c header is empty.", path, "Data 2.6");
-            using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(Convert.FromBase64String(first));
+            System.Security.Cryptography.X509Certificates.X509Certificate2 certificate;
+            try { certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(Convert.FromBase64String(first)); }
+            catch (Exception e) when (e is FormatException or CryptographicException)
+            {
+                throw new XapiException("The x5c certificate cannot be read: " + e.Message, path, "Data 2.6");
+            }
+            using var _ = certificate;
             using var rsa = System.Security.Cryptography.X509Certificates.RSACertificateExtensions.GetRSAPublicKey(certificate) ?? throw new XapiException("The x5c certificate has no RSA key.", path, "Data 2.6");
             var signed = Encoding.ASCII.GetBytes(token.EncodedHeader + "." + token.EncodedPayload);
             var hash = token.Alg switch { "RS384" => HashAlgorithmName.SHA384, "RS512" => HashAlgorithmName.SHA512, _ => HashAlgorithmName.SHA256 };
-            if (!rsa.VerifyData(signed, Base64UrlEncoder.DecodeBytes(token.EncodedSignature), hash, RSASignaturePadding.Pkcs1))
+            bool verified;
+            try { verified = rsa.VerifyData(signed, Base64UrlEncoder.DecodeBytes(token.EncodedSignature), hash, RSASignaturePadding.Pkcs1); }
+            catch (Exception e) when (e is FormatException or CryptographicException or ArgumentException) { verified = false; }
+            if (!verified)
                 throw new XapiException("The signature does not verify with the x5c certificate.", path, "Data 2.6");
         }
     }

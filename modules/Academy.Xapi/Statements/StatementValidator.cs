@@ -366,6 +366,7 @@ internal static partial class StatementValidator
     public static void LanguageMap(JsonElement map, string path)
     {
         Object(map, path);
+        if (!map.EnumerateObject().Any()) Fail(path, $"{path} is a language map with at least one entry.", "Data 4.2: language maps");
         foreach (var entry in map.EnumerateObject())
         {
             if (!LanguageTagPattern().IsMatch(entry.Name))

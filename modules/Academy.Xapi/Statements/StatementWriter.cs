@@ -158,7 +158,19 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
                     await sql.ExecuteAsync($"INSERT INTO XapiStatements (Sequence, Id, StoredTicks, CredentialId, IsVoiding, Voided, Version, Json) VALUES (@sequence, @id, @stored, @credential, @voiding, @voided, @version, @json)",
                         [("@sequence", sequence), .. values]);
                 }
-                foreach (var (kind, hash) in statement.Keys)
+                var keys = statement.Keys;
+                // Communication 2.1.3, "Filter Conditions for StatementRefs": a statement that refers to
+                // another (not to void it) is found by the filters its target matches, so it carries the
+                // target's keys too. A target stored later is not followed (the specification allows this).
+                if (statement.Voids is null && json["object"]?["objectType"]?.GetValue<string>() == "StatementRef"
+                    && Guid.TryParse(json["object"]!["id"]!.GetValue<string>(), out var referenced))
+                {
+                    var referencedJson = batchIds.TryGetValue(referenced, out var t) ? t
+                        : await sql.ScalarAsync<string?>("SELECT Json FROM XapiStatements WHERE Id = @id", ("@id", referenced.ToString())) is { } targetJson ? (JsonObject)JsonNode.Parse(targetJson)! : null;
+                    if (referencedJson is not null)
+                        keys = [.. keys.Concat(StatementShape.Keys(referencedJson)).DistinctBy(k => (k.Item1, Convert.ToHexString(k.Item2)))];
+                }
+                foreach (var (kind, hash) in keys)
                     await sql.ExecuteAsync("INSERT INTO XapiStatementKeys (Kind, Hash, Sequence) VALUES (@kind, @hash, @sequence)",
                         ("@kind", (byte)kind), ("@hash", hash), ("@sequence", sequence));
                 // Data 2.3.2: a voiding statement voids its target unless the target is itself a voiding statement.
