@@ -1,6 +1,8 @@
 using Academy.Data;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Recipes;
+using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Http;
 using Academy.Modules;
 using Academy.Recipes;
 using Microsoft.AspNetCore.Builder;
@@ -15,6 +17,17 @@ public sealed class ExemplarsModule : IAcademyModule
     public void ConfigureServices(WebApplicationBuilder builder)
     {
         builder.AddModuleDbContext<ExemplarsDbContext, SqliteExemplarsDbContext, SqlServerExemplarsDbContext>(ExemplarsDbContext.MigrationsHistoryTable);
+        // The context names the signed-in person in the audit trail.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(services =>
+        {
+            var db = services.GetRequiredService<ModuleDbContextFactory<ExemplarsDbContext>>().Create();
+            var http = services.GetRequiredService<IHttpContextAccessor>();
+            db.Actor = () => http.HttpContext?.User.Identity?.Name ?? "system";
+            db.Clock = services.GetRequiredService<TimeProvider>();
+            return db;
+        });
+        builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<ITrustDirectory, TrustDirectory>();
         builder.Services.AddSingleton<IRecipeStep, ProgrammesRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, TrustsRecipeStep>();
