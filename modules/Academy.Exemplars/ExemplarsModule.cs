@@ -28,6 +28,7 @@ public sealed class ExemplarsModule : IAcademyModule
             return db;
         });
         builder.Services.AddSingleton<EvidenceStore>();
+        builder.Services.AddScoped<ClaimDecisions>();
         builder.Services.AddSingleton<Pages.Returns.ReturnNotices>();
         builder.Services.AddScoped<ITrustDirectory, TrustDirectory>();
         builder.Services.AddSingleton<IRecipeStep, ProgrammesRecipeStep>();

@@ -23,7 +23,7 @@ public static class Input
         }
         if (amount < 0)
         {
-            state.AddModelError(key, $"Enter {what} that is not negative");
+            state.AddModelError(key, $"{char.ToUpperInvariant(what[0])}{what[1..]} must not be negative");
             return null;
         }
         return amount;

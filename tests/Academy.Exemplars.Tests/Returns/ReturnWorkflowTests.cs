@@ -119,7 +119,7 @@ public sealed class ReturnWorkflowTests(AcademySite site) : IClassFixture<Academ
 
         var response = await Forms.PostAsync(lead, $"/exemplars/returns/{id}/edit", ReturnSteps.CompleteFields("-5"));
 
-        await Html.AssertHasFieldErrorAsync(response, "Form_NationalSpend", "Enter the national funding spent that is not negative");
+        await Html.AssertHasFieldErrorAsync(response, "Form_NationalSpend", "The national funding spent must not be negative");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public static partial class ReturnSteps
     /// Email leaves through the outbox and a background job: wait for it to reach the pickup folder.
     public static async Task<string> WaitForEmailAsync(AcademySite site, Func<string, bool> match)
     {
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 450; i++)
         {
             if (site.PickedUpEmails().FirstOrDefault(match) is { } found) return found;
             await Task.Delay(200);
