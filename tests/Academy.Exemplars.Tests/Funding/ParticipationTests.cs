@@ -24,7 +24,7 @@ public sealed class ParticipationTests(AcademySite site) : IClassFixture<Academy
         var response = await Forms.PostAsync(admin, $"/exemplars/participations/{id}/edit", Fields("10000000.01"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Html.AssertHasFieldErrorAsync(response, "Allocation", "The allocation must be no more than the cap for the programme, £10,000,000.00");
+        await FieldErrors.AssertAsync(response, "Allocation", "The allocation must be no more than the cap for the programme, £10,000,000.00");
         Assert.Equal(before, await Arrange.DbAsync(site, db => db.Participations.Where(p => p.Id == id).Select(p => p.Allocation).SingleAsync()));
     }
 
