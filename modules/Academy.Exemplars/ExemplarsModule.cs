@@ -29,6 +29,7 @@ public sealed class ExemplarsModule : IAcademyModule
         });
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<ClaimDecisions>();
+        builder.Services.AddScoped<Portfolio>();
         builder.Services.AddSingleton<Pages.Returns.ReturnNotices>();
         builder.Services.AddScoped<ITrustDirectory, TrustDirectory>();
         builder.Services.AddSingleton<IRecipeStep, ProgrammesRecipeStep>();
