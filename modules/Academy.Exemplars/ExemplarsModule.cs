@@ -30,11 +30,13 @@ public sealed class ExemplarsModule : IAcademyModule
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<ClaimDecisions>();
         builder.Services.AddScoped<Portfolio>();
+        builder.Services.AddSingleton<Lessons.LessonIndex>();
         builder.Services.AddSingleton<Pages.Returns.ReturnNotices>();
         builder.Services.AddScoped<ITrustDirectory, TrustDirectory>();
         builder.Services.AddSingleton<IRecipeStep, ProgrammesRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, TrustsRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, ParticipationsRecipeStep>();
         builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/exemplars", 20, [Roles.TrustLead, Roles.NationalReviewer, Roles.Administrator]));
+        builder.Services.AddSingleton(new NavigationItem("Lessons learned", "/exemplars/lessons", 21, []));
     }
 }

@@ -50,6 +50,23 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         _ => Expect.Denied,
     };
 
+    private static Expect SignedIn(Who who) => who == Who.Anonymous ? Expect.SignIn : Expect.Ok;
+
+    private static Expect AnyLead(Who who) => who switch
+    {
+        Who.Anonymous => Expect.SignIn,
+        Who.LeadOfA or Who.LeadOfB => Expect.Ok,
+        _ => Expect.Denied,
+    };
+
+    /// A draft lesson is its trust lead's alone; everyone else signed in is told it does not exist.
+    private static Expect DraftOfA(Who who) => who switch
+    {
+        Who.Anonymous => Expect.SignIn,
+        Who.LeadOfA => Expect.Ok,
+        _ => Expect.NotFound,
+    };
+
     private static readonly (string Url, Func<Who, Expect> Rule)[] Pages =
     [
         ("/exemplars", Tracker),
@@ -72,6 +89,11 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("/exemplars/returns/{draft}/audit", ReadA),
         ("/exemplars/returns/{submitted}/review", National),
         ("/exemplars/claims/{claim}", ReadA),
+        ("/exemplars/lessons", SignedIn),
+        ("/exemplars/lessons?q=lesson&capability=Electronic+patient+record+(EPR)", SignedIn),
+        ("/exemplars/lessons/new", AnyLead),
+        ("/exemplars/lessons/{published-lesson}", SignedIn),
+        ("/exemplars/lessons/{draft-lesson}", DraftOfA),
     ];
 
     public static TheoryData<string, Who, Expect> Matrix()

@@ -44,14 +44,28 @@ public sealed class MatrixFixture : IAsyncLifetime
             Ids["draft"] = draft.Id.ToString();
             Ids["submitted"] = submitted.Id.ToString();
             Ids["claim"] = claim.Id.ToString();
-            Ids["lesson"] = "0";
             return 0;
         });
         await ArrangeMoreAsync();
     }
 
     /// Later features (lessons) add their records here.
-    private Task ArrangeMoreAsync() => Task.CompletedTask;
+    private Task ArrangeMoreAsync() => Arrange.DbAsync(Site, async db =>
+    {
+        var participationId = int.Parse(Ids["participation"]);
+        Lesson New(LessonStatus status) => new()
+        {
+            ParticipationId = participationId, Title = "Lesson " + status, Context = "c", WhatHappened = "w", CapabilityArea = CapabilityArea.Epr, Status = status,
+            PublishedAt = status == LessonStatus.Published ? DateTimeOffset.UtcNow : null,
+        };
+        var published = New(LessonStatus.Published);
+        var draft = New(LessonStatus.Draft);
+        db.Lessons.AddRange(published, draft);
+        await db.SaveChangesAsync();
+        Ids["published-lesson"] = published.Id.ToString();
+        Ids["draft-lesson"] = draft.Id.ToString();
+        return 0;
+    });
 
     public string Url(string template) => Ids.Aggregate(template.Replace("{A}", TrustA, StringComparison.Ordinal), (url, id) => url.Replace("{" + id.Key + "}", id.Value, StringComparison.Ordinal));
 
