@@ -37,6 +37,5 @@ public sealed class ExemplarsModule : IAcademyModule
         builder.Services.AddSingleton<IRecipeStep, TrustsRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, ParticipationsRecipeStep>();
         builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/exemplars", 20, [Roles.TrustLead, Roles.NationalReviewer, Roles.Administrator]));
-        builder.Services.AddSingleton(new NavigationItem("Lessons learned", "/exemplars/lessons", 21, []));
     }
 }

@@ -42,6 +42,9 @@ public static class Operations
         }
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
+        // Routing after static files: otherwise WebApplication routes first, the {*path} fallback below
+        // matches /css/... and /lib/..., and the static file middleware (which yields to a matched endpoint) serves nothing.
+        app.UseRouting();
         app.UseSerilogRequestLogging();
     }
 
