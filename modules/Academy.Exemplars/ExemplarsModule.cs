@@ -14,6 +14,8 @@ public sealed class ExemplarsModule : IAcademyModule
 {
     public ModuleManifest Manifest { get; } = new("Exemplars", "The digital exemplar programme tracker: programmes, trusts, funding, milestones, returns and lessons learned.", "/exemplars");
 
+    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Endpoints.ExemplarsApi.MapExemplarsApi(endpoints);
+
     public void ConfigureServices(WebApplicationBuilder builder)
     {
         builder.AddModuleDbContext<ExemplarsDbContext, SqliteExemplarsDbContext, SqlServerExemplarsDbContext>(ExemplarsDbContext.MigrationsHistoryTable);
@@ -31,6 +33,8 @@ public sealed class ExemplarsModule : IAcademyModule
         builder.Services.AddScoped<ClaimDecisions>();
         builder.Services.AddScoped<Portfolio>();
         builder.Services.AddSingleton<Lessons.LessonIndex>();
+        builder.Services.AddOpenApi(Endpoints.ExemplarsApi.DocumentName, options =>
+            options.ShouldInclude = description => description.GroupName == Endpoints.ExemplarsApi.DocumentName);
         builder.Services.AddSingleton<Pages.Returns.ReturnNotices>();
         builder.Services.AddScoped<ITrustDirectory, TrustDirectory>();
         builder.Services.AddSingleton<IRecipeStep, ProgrammesRecipeStep>();

@@ -67,6 +67,14 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         _ => Expect.NotFound,
     };
 
+    /// The JSON API answers 401/403 where pages redirect.
+    private static Func<Who, Expect> Api(Func<Who, Expect> page) => who => page(who) switch
+    {
+        Expect.SignIn => Expect.Unauthorized,
+        Expect.Denied => Expect.Forbidden,
+        var same => same,
+    };
+
     private static readonly (string Url, Func<Who, Expect> Rule)[] Pages =
     [
         ("/exemplars", Tracker),
@@ -94,6 +102,10 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("/exemplars/lessons/new", AnyLead),
         ("/exemplars/lessons/{published-lesson}", SignedIn),
         ("/exemplars/lessons/{draft-lesson}", DraftOfA),
+        ("/api/exemplars/portfolio", Api(National)),
+        ("/api/exemplars/trusts/{A}/milestones", Api(ReadA)),
+        ("/api/exemplars/lessons?q=lesson", Api(SignedIn)),
+        ("/api/exemplars/openapi.json", Api(SignedIn)),
     ];
 
     public static TheoryData<string, Who, Expect> Matrix()
