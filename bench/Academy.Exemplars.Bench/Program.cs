@@ -9,6 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 var seconds = args.Length > 0 ? int.Parse(args[0]) : 15;
 var clients = args.Length > 1 ? int.Parse(args[1]) : 50;
 
+// WebApplicationFactory finds the site's content root from a test assembly's attribute; a console app names it instead.
+var root = new DirectoryInfo(AppContext.BaseDirectory);
+while (root is not null && !File.Exists(Path.Combine(root.FullName, "Academy.sln"))) root = root.Parent;
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ACADEMY_WEB", Path.Combine(root!.FullName, "site", "Academy.Web"));
+
 await using var site = AcademySite.Create(kestrel: true, overrides: new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Error" });
 var address = site.ServerAddress;
 Console.WriteLine($"Site on {address}, data in {site.DataFolder}");

@@ -98,14 +98,7 @@ public sealed class LessonIndex(AcademyDatabase database, ModuleDbContextFactory
         {
             var sort = textQuery is null ? new Sort(new SortField("published", SortFieldType.INT64, true)) : Sort.RELEVANCE;
             var top = searcher.Search(query, null, MaxScanned, sort);
-            var facets = FacetFields.ToDictionary(f => f, _ => new Dictionary<string, int>());
-            foreach (var scored in top.ScoreDocs)
-            {
-                var doc = searcher.Doc(scored.Doc, FacetFieldSet);
-                foreach (var field in FacetFields)
-                    foreach (var value in doc.GetValues(field))
-                        facets[field][value] = facets[field].GetValueOrDefault(value) + 1;
-            }
+            var facets = CountFacets(searcher.IndexReader, top.ScoreDocs);
             var highlighter = textQuery is null ? null
                 : new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(textQuery)) { TextFragmenter = new SimpleFragmenter(160) };
             var hits = top.ScoreDocs.Take(take).Select(scored =>
@@ -129,7 +122,40 @@ public sealed class LessonIndex(AcademyDatabase database, ModuleDbContextFactory
         }
     }
 
-    private static readonly ISet<string> FacetFieldSet = new HashSet<string>(FacetFields);
+    /// Facet counts over every match, from the facet fields' doc values (ordinals per segment), not from
+    /// stored fields: reading thousands of stored documents per search was the bottleneck under load.
+    private static Dictionary<string, Dictionary<string, int>> CountFacets(IndexReader reader, ScoreDoc[] matches)
+    {
+        var facets = FacetFields.ToDictionary(f => f, _ => new Dictionary<string, int>());
+        var leaves = reader.Leaves;
+        foreach (var field in FacetFields)
+        {
+            var perLeaf = new Dictionary<int, (SortedSetDocValues Values, Dictionary<long, int> Counts)>();
+            foreach (var match in matches)
+            {
+                var leafIndex = ReaderUtil.SubIndex(match.Doc, leaves);
+                if (!perLeaf.TryGetValue(leafIndex, out var leaf))
+                {
+                    var values = ((AtomicReader)leaves[leafIndex].Reader).GetSortedSetDocValues(field);
+                    if (values is null) continue;
+                    perLeaf[leafIndex] = leaf = (values, new Dictionary<long, int>());
+                }
+                leaf.Values.SetDocument(match.Doc - leaves[leafIndex].DocBase);
+                long ord;
+                while ((ord = leaf.Values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                    leaf.Counts[ord] = leaf.Counts.GetValueOrDefault(ord) + 1;
+            }
+            var bytes = new BytesRef();
+            foreach (var (values, counts) in perLeaf.Values)
+                foreach (var (ord, count) in counts)
+                {
+                    values.LookupOrd(ord, bytes);
+                    var value = bytes.Utf8ToString();
+                    facets[field][value] = facets[field].GetValueOrDefault(value) + count;
+                }
+        }
+        return facets;
+    }
 
     private static Document ToDocument(Lesson lesson)
     {
@@ -146,6 +172,9 @@ public sealed class LessonIndex(AcademyDatabase database, ModuleDbContextFactory
         };
         doc.Add(new NumericDocValuesField("published", lesson.PublishedAt?.UtcTicks ?? 0));
         foreach (var tag in Tags(lesson.Tags)) doc.Add(new StringField("tag", tag, Field.Store.YES));
+        foreach (var field in FacetFields)
+            foreach (var value in doc.GetValues(field))
+                doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
         return doc;
     }
 
