@@ -1,3 +1,4 @@
+using Hangfire;
 using Academy.Data;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Recipes;
@@ -32,6 +33,7 @@ public sealed class ExemplarsModule : IAcademyModule
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<ClaimDecisions>();
         builder.Services.AddScoped<Portfolio>();
+        builder.Services.AddScoped<ReturnReminderJob>();
         builder.Services.AddSingleton<Lessons.LessonIndex>();
         builder.Services.AddOpenApi(Endpoints.ExemplarsApi.DocumentName, options =>
             options.ShouldInclude = description => description.GroupName == Endpoints.ExemplarsApi.DocumentName);
@@ -41,5 +43,14 @@ public sealed class ExemplarsModule : IAcademyModule
         builder.Services.AddSingleton<IRecipeStep, TrustsRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, ParticipationsRecipeStep>();
         builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/exemplars", 20, [Roles.TrustLead, Roles.NationalReviewer, Roles.Administrator]));
+    }
+
+    public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        // Daily at 07:00 UTC by default; Academy:Exemplars:ReminderCron overrides it (Cron.Never() is "0 0 31 2 *").
+        var cron = services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Academy:Exemplars:ReminderCron"] is { Length: > 0 } configured ? configured : Cron.Daily(7);
+        services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<ReturnReminderJob>("exemplar-return-reminders", job => job.RunAsync(CancellationToken.None), cron);
+        return Task.CompletedTask;
     }
 }
