@@ -1,6 +1,9 @@
+using Hangfire;
 using Academy.Data;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Recipes;
+using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Http;
 using Academy.Modules;
 using Academy.Recipes;
 using Microsoft.AspNetCore.Builder;
@@ -12,13 +15,42 @@ public sealed class ExemplarsModule : IAcademyModule
 {
     public ModuleManifest Manifest { get; } = new("Exemplars", "The digital exemplar programme tracker: programmes, trusts, funding, milestones, returns and lessons learned.", "/exemplars");
 
+    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Endpoints.ExemplarsApi.MapExemplarsApi(endpoints);
+
     public void ConfigureServices(WebApplicationBuilder builder)
     {
         builder.AddModuleDbContext<ExemplarsDbContext, SqliteExemplarsDbContext, SqlServerExemplarsDbContext>(ExemplarsDbContext.MigrationsHistoryTable);
+        // The context names the signed-in person in the audit trail.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(services =>
+        {
+            var db = services.GetRequiredService<ModuleDbContextFactory<ExemplarsDbContext>>().Create();
+            var http = services.GetRequiredService<IHttpContextAccessor>();
+            db.Actor = () => http.HttpContext?.User.Identity?.Name ?? "system";
+            db.Clock = services.GetRequiredService<TimeProvider>();
+            return db;
+        });
+        builder.Services.AddSingleton<EvidenceStore>();
+        builder.Services.AddScoped<ClaimDecisions>();
+        builder.Services.AddScoped<Portfolio>();
+        builder.Services.AddScoped<ReturnReminderJob>();
+        builder.Services.AddSingleton<Lessons.LessonIndex>();
+        builder.Services.AddOpenApi(Endpoints.ExemplarsApi.DocumentName, options =>
+            options.ShouldInclude = description => description.GroupName == Endpoints.ExemplarsApi.DocumentName);
+        builder.Services.AddSingleton<Pages.Returns.ReturnNotices>();
         builder.Services.AddScoped<ITrustDirectory, TrustDirectory>();
         builder.Services.AddSingleton<IRecipeStep, ProgrammesRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, TrustsRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, ParticipationsRecipeStep>();
         builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/exemplars", 20, [Roles.TrustLead, Roles.NationalReviewer, Roles.Administrator]));
+    }
+
+    public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        // Daily at 07:00 UTC by default; Academy:Exemplars:ReminderCron overrides it (Cron.Never() is "0 0 31 2 *").
+        var cron = services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Academy:Exemplars:ReminderCron"] is { Length: > 0 } configured ? configured : Cron.Daily(7);
+        services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<ReturnReminderJob>("exemplar-return-reminders", job => job.RunAsync(CancellationToken.None), cron);
+        return Task.CompletedTask;
     }
 }

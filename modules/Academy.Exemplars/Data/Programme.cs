@@ -8,7 +8,7 @@ public enum ProgrammeKind
     NationalExemplar,
 }
 
-public sealed class Programme
+public sealed class Programme : IAudited
 {
     public int Id { get; set; }
     /// The recipe's and the URL's name for the programme, e.g. "global-digital-exemplars".
@@ -24,9 +24,10 @@ public sealed class Programme
     public bool PartnerRequired { get; set; }
 
     public List<Participation> Participations { get; set; } = [];
+    int? IAudited.AuditParticipationId => null;
 }
 
-public sealed class Trust
+public sealed class Trust : IAudited
 {
     public int Id { get; set; }
     /// The Organisation Data Service code, e.g. RTH for Oxford University Hospitals.
@@ -35,10 +36,11 @@ public sealed class Trust
     public string Region { get; set; } = "";
 
     public List<Participation> Participations { get; set; } = [];
+    int? IAudited.AuditParticipationId => null;
 }
 
 /// A trust's place in a programme: its allocation, partner, roadmap and maturity target.
-public sealed class Participation
+public sealed class Participation : IAudited
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
@@ -51,4 +53,17 @@ public sealed class Participation
     public string RoadmapMarkdown { get; set; } = "";
     /// For example "HIMSS EMRAM stage 7".
     public string MaturityTarget { get; set; } = "";
+    /// Local funding the trust commits beside the national allocation.
+    public decimal LocalMatchedFunding { get; set; }
+    /// The sum of approved claims, kept here so that approving a claim is one conditional update of
+    /// this row (see <see cref="Version"/>): two reviewers approving at once cannot pass the allocation.
+    public decimal ApprovedClaimsTotal { get; set; }
+    /// Optimistic concurrency token, bumped by every change to funding.
+    public int Version { get; set; }
+    /// For a fast follower: the global exemplar it learns from.
+    public int? PairedWithId { get; set; }
+    public Participation? PairedWith { get; set; }
+    public List<Participation> Followers { get; set; } = [];
+    public List<Milestone> Milestones { get; set; } = [];
+    int? IAudited.AuditParticipationId => Id;
 }

@@ -1,0 +1,25 @@
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Pages.Returns;
+using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Exemplars.Pages.Audit;
+
+[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+public sealed class ReturnAuditModel(ExemplarsDbContext db) : PageModel
+{
+    public ProgressReturn Return { get; private set; } = default!;
+    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var found = await db.FindReadableAsync(User, id, cancellationToken);
+        if (found is null) return NotFound();
+        Return = found;
+        Entries = await db.AuditEntries.AsNoTracking().Where(a => a.ReturnId == id).OrderByDescending(a => a.Id).ToListAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,27 @@
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Exemplars.Pages.Audit;
+
+[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+public sealed class TrustAuditModel(ExemplarsDbContext db) : PageModel
+{
+    public const int Shown = 1000;
+    public Trust Trust { get; private set; } = default!;
+    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string odsCode, CancellationToken cancellationToken)
+    {
+        var trust = await db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.OdsCode == odsCode, cancellationToken);
+        if (trust is null || !User.CanRead(trust)) return NotFound();
+        Trust = trust;
+        var participations = db.Participations.Where(p => p.TrustId == trust.Id).Select(p => (int?)p.Id);
+        Entries = await db.AuditEntries.AsNoTracking().Where(a => participations.Contains(a.ParticipationId))
+            .OrderByDescending(a => a.Id).Take(Shown).ToListAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,40 @@
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Exemplars.Pages.Milestones;
+
+[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+public sealed class EditMilestoneModel(ExemplarsDbContext db, TimeProvider clock) : PageModel, IMilestoneFormPage
+{
+    [BindProperty] public MilestoneForm Form { get; set; } = new();
+    public Milestone Milestone { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        Form = MilestoneForm.From(Milestone);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        if (!Form.TryApply(ModelState, Milestone, Milestone.Participation.Programme, Milestone.Evidence.Count, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+            return Page();
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/exemplars/milestones/{id}");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var milestone = await db.Milestones.Include(m => m.Evidence).Include(m => m.Participation).ThenInclude(p => p.Programme)
+            .Include(m => m.Participation).ThenInclude(p => p.Trust).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (milestone is null || !User.CanWrite(milestone.Participation.Trust)) return false;
+        Milestone = milestone;
+        return true;
+    }
+}

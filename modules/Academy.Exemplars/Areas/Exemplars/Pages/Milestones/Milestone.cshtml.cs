@@ -1,0 +1,73 @@
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Exemplars.Pages.Milestones;
+
+[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+public sealed class MilestoneModel(ExemplarsDbContext db, EvidenceStore store, TimeProvider clock) : PageModel
+{
+    public Milestone Milestone { get; private set; } = default!;
+    public bool CanWrite { get; private set; }
+    public DateOnly Today { get; private set; }
+    [BindProperty] public IFormFile? Evidence { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// Evidence is checked (size, type, content) before anything is written; the file is stored, then
+    /// its row; if the row cannot be saved the file is removed again.
+    [RequestSizeLimit(EvidenceStore.MaxBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxBytes + 1024 * 1024)]
+    public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || !CanWrite) return NotFound();
+        if (Evidence is null || Evidence.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Evidence), Evidence is null ? "Select a file" : "The selected file is empty");
+            return Page();
+        }
+        await using (var check = Evidence.OpenReadStream())
+        {
+            if (await EvidenceStore.CheckAsync(check, Evidence.FileName, Evidence.Length, cancellationToken) is { } problem)
+            {
+                ModelState.AddModelError(nameof(Evidence), problem);
+                return Page();
+            }
+        }
+        await using var content = Evidence.OpenReadStream();
+        var storedName = await store.SaveAsync(id, content, cancellationToken);
+        try
+        {
+            var extension = Path.GetExtension(Evidence.FileName);
+            db.EvidenceFiles.Add(new EvidenceFile
+            {
+                MilestoneId = id, ParticipationId = Milestone.ParticipationId, FileName = Path.GetFileName(Evidence.FileName),
+                ContentType = EvidenceStore.Types[extension].ContentType, Length = Evidence.Length, StoredName = storedName,
+                UploadedBy = User.Email(), UploadedAt = clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            store.Delete(id, storedName);
+            throw;
+        }
+        return Redirect($"/exemplars/milestones/{id}");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var milestone = await db.Milestones.AsNoTracking().Include(m => m.Evidence).Include(m => m.Participation).ThenInclude(p => p.Trust)
+            .Include(m => m.Participation).ThenInclude(p => p.Programme).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (milestone is null || !User.CanRead(milestone.Participation.Trust)) return false;
+        Milestone = milestone;
+        CanWrite = User.CanWrite(milestone.Participation.Trust);
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return true;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text;
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Academy.Exemplars.Pages.Portfolio;
+
+[Authorize(Roles = $"{Roles.NationalReviewer},{Roles.Administrator}")]
+public sealed class PortfolioModel(Tracking.Portfolio portfolio) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Programme { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Capability { get; set; }
+    public PortfolioView View { get; private set; } = default!;
+    public IReadOnlyList<SelectListItem> ProgrammeOptions { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> RegionOptions { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> CapabilityOptions { get; } =
+        [new("All capability areas", ""), .. Enum.GetValues<CapabilityArea>().Select(a => new SelectListItem(Format.Name(a), a.ToString()))];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        View = await portfolio.ReadAsync(Filter(), cancellationToken);
+        ProgrammeOptions = [new("All programmes", ""), .. View.Programmes.Select(p => new SelectListItem(p, p))];
+        RegionOptions = [new("All regions", ""), .. View.Regions.Select(r => new SelectListItem(r, r))];
+    }
+
+    /// table=portfolio (one line per exemplar) or table=history (RAG over the last periods), with the page's filters.
+    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
+    {
+        var view = await portfolio.ReadAsync(Filter(), cancellationToken);
+        var csv = table == "history"
+            ? Csv.Write(["ODS code", "Trust", "Period start", "RAG", "Driven by", "Return status"],
+                view.History.Select(h => new[] { h.OdsCode, h.Trust, Csv.Date(h.PeriodStart), h.Rag?.ToString(), h.Driver, h.Status.ToString() }))
+            : Csv.Write(["ODS code", "Trust", "Programme", "Region", "RAG", "Driven by", "RAG period", "Allocation", "Claimed", "Spent", "Milestones achieved", "Milestones due", "Milestones late", "Returns awaiting review"],
+                view.Rows.Select(r => new[] { r.OdsCode, r.Trust, r.Programme, r.Region, r.Rag?.ToString(), r.Driver, Csv.Date(r.RagPeriod), Csv.Amount(r.Allocation), Csv.Amount(r.Claimed), Csv.Amount(r.Spent),
+                    r.Achieved.ToString(Format.EnGb), r.Due.ToString(Format.EnGb), r.Late.ToString(Format.EnGb), r.AwaitingReview.ToString(Format.EnGb) }));
+        return File(Encoding.UTF8.GetBytes(csv), "text/csv", table == "history" ? "rag-history.csv" : "portfolio.csv");
+    }
+
+    public string CsvLink(string table) => $"/exemplars/portfolio?handler=Csv&table={table}&programme={Uri.EscapeDataString(Programme ?? "")}&region={Uri.EscapeDataString(Region ?? "")}&capability={Uri.EscapeDataString(Capability ?? "")}";
+
+    private PortfolioFilter Filter() => new(Programme, Region, Enum.TryParse<CapabilityArea>(Capability, out var area) && Enum.IsDefined(area) ? area : null);
+}

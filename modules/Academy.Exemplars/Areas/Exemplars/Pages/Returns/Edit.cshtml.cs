@@ -1,0 +1,99 @@
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Exemplars.Pages.Returns;
+
+[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
+{
+    public sealed class ReturnForm
+    {
+        public string? Narrative { get; set; }
+        public string? TimeRag { get; set; }
+        public string? TimeComment { get; set; }
+        public string? BudgetRag { get; set; }
+        public string? BudgetComment { get; set; }
+        public string? ScopeQualityRag { get; set; }
+        public string? ScopeQualityComment { get; set; }
+        public string? RiskRag { get; set; }
+        public string? RiskComment { get; set; }
+        public string? BenefitsRag { get; set; }
+        public string? BenefitsComment { get; set; }
+        public string? DeliveryConfidence { get; set; }
+        public string? NationalSpend { get; set; }
+        public string? LocalSpend { get; set; }
+    }
+
+    [BindProperty] public ReturnForm Form { get; set; } = new();
+    public ProgressReturn Return { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
+        var r = Return;
+        Form = new ReturnForm
+        {
+            Narrative = r.NarrativeMarkdown, TimeRag = r.TimeRag?.ToString(), TimeComment = r.TimeComment, BudgetRag = r.BudgetRag?.ToString(), BudgetComment = r.BudgetComment,
+            ScopeQualityRag = r.ScopeQualityRag?.ToString(), ScopeQualityComment = r.ScopeQualityComment, RiskRag = r.RiskRag?.ToString(), RiskComment = r.RiskComment,
+            BenefitsRag = r.BenefitsRag?.ToString(), BenefitsComment = r.BenefitsComment, DeliveryConfidence = r.DeliveryConfidence?.ToString(),
+            NationalSpend = Input.Amount(r.NationalSpend), LocalSpend = Input.Amount(r.LocalSpend),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
+        if (Form.Narrative?.Length > 20_000) ModelState.AddModelError("Form.Narrative", "The progress narrative must be 20,000 characters or fewer");
+        var time = Rating("Form.TimeRag", Form.TimeRag);
+        var budget = Rating("Form.BudgetRag", Form.BudgetRag);
+        var scope = Rating("Form.ScopeQualityRag", Form.ScopeQualityRag);
+        var risk = Rating("Form.RiskRag", Form.RiskRag);
+        var benefits = Rating("Form.BenefitsRag", Form.BenefitsRag);
+        var confidence = Rating("Form.DeliveryConfidence", Form.DeliveryConfidence);
+        var national = Input.Money(ModelState, "Form.NationalSpend", Form.NationalSpend, "the national funding spent", required: false);
+        var local = Input.Money(ModelState, "Form.LocalSpend", Form.LocalSpend, "the local funding spent", required: false);
+        if (national is { } spent)
+        {
+            var otherPeriods = await db.Returns.Where(r => r.ParticipationId == Return.ParticipationId && r.Id != id).SumAsync(r => r.NationalSpend, cancellationToken);
+            if (otherPeriods + spent > Return.Participation.Allocation)
+                ModelState.AddModelError("Form.NationalSpend", $"National spend cannot take the total past the allocation of {Format.Money(Return.Participation.Allocation)} ({Format.Money(otherPeriods)} reported in other periods)");
+        }
+        if (!ModelState.IsValid) return Page();
+
+        var r = Return;
+        r.NarrativeMarkdown = Form.Narrative?.Trim() ?? "";
+        (r.TimeRag, r.TimeComment) = (time, Form.TimeComment?.Trim() ?? "");
+        (r.BudgetRag, r.BudgetComment) = (budget, Form.BudgetComment?.Trim() ?? "");
+        (r.ScopeQualityRag, r.ScopeQualityComment) = (scope, Form.ScopeQualityComment?.Trim() ?? "");
+        (r.RiskRag, r.RiskComment) = (risk, Form.RiskComment?.Trim() ?? "");
+        (r.BenefitsRag, r.BenefitsComment) = (benefits, Form.BenefitsComment?.Trim() ?? "");
+        r.DeliveryConfidence = confidence;
+        r.NationalSpend = national ?? 0;
+        r.LocalSpend = local ?? 0;
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/exemplars/returns/{id}");
+    }
+
+    private Rag? Rating(string key, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (Enum.TryParse<Rag>(value, out var rag) && Enum.IsDefined(rag)) return rag;
+        ModelState.AddModelError(key, "Select green, amber or red");
+        return null;
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var found = await db.FindReadableAsync(User, id, cancellationToken, tracked: true);
+        if (found is null || !User.CanWrite(found.Participation.Trust)) return NotFound();
+        // Submitted: not editable until a reviewer returns it. Approved: locked for good.
+        if (!found.IsEditable()) return StatusCode(409);
+        Return = found;
+        return null;
+    }
+}

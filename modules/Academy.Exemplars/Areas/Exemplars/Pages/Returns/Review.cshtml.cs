@@ -1,0 +1,45 @@
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Tracking;
+using Academy.Notifications;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Academy.Exemplars.Pages.Returns;
+
+[Authorize(Roles = $"{Roles.NationalReviewer},{Roles.Administrator}")]
+public sealed class ReviewReturnModel(ExemplarsDbContext db, IEmailOutbox outbox, ReturnNotices notices, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? Decision { get; set; }
+    [BindProperty] public string? Comment { get; set; }
+    public ProgressReturn Return { get; private set; } = default!;
+
+    public static readonly IReadOnlyList<(string, string)> Options = [("Approve", "Approve the return"), ("Return", "Return it to the trust for changes")];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
+        if (Decision is not ("Approve" or "Return")) ModelState.AddModelError(nameof(Decision), "Select whether to approve the return or return it");
+        if (Decision == "Return" && string.IsNullOrWhiteSpace(Comment)) ModelState.AddModelError(nameof(Comment), "Enter a comment saying what the trust should change");
+        if (Comment?.Length > 4000) ModelState.AddModelError(nameof(Comment), "The comment must be 4,000 characters or fewer");
+        if (!ModelState.IsValid) return Page();
+
+        Return.Status = Decision == "Approve" ? ReturnStatus.Approved : ReturnStatus.Returned;
+        Return.ReviewerComment = Comment?.Trim() ?? "";
+        Return.DecidedBy = User.Email();
+        Return.DecidedAt = clock.GetUtcNow();
+        await outbox.SaveChangesWithEmailAsync(db, [notices.Decided(Return, $"{Request.Scheme}://{Request.Host}")], cancellationToken);
+        return Redirect($"/exemplars/returns/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var found = await db.FindReadableAsync(User, id, cancellationToken, tracked: true);
+        if (found is null) return NotFound();
+        if (found.Status != ReturnStatus.Submitted) return StatusCode(409);
+        Return = found;
+        return null;
+    }
+}

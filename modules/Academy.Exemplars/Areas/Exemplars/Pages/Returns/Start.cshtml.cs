@@ -1,0 +1,43 @@
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Exemplars.Pages.Returns;
+
+/// Starts (or reopens) the draft return for one reporting period.
+[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+public sealed class StartReturnModel(ExemplarsDbContext db) : PageModel
+{
+    [BindProperty] public string? PeriodStart { get; set; }
+
+    public IActionResult OnGet(int participationId) => NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int participationId, CancellationToken cancellationToken)
+    {
+        var participation = await db.Participations.AsNoTracking().Include(p => p.Trust).Include(p => p.Programme)
+            .SingleOrDefaultAsync(p => p.Id == participationId, cancellationToken);
+        if (participation is null || !User.CanWrite(participation.Trust)) return NotFound();
+        var start = Input.Date(ModelState, nameof(PeriodStart), PeriodStart, "the period");
+        if (start is null || ReportingPeriods.Find(participation.Programme, start.Value) is not { } period) return BadRequest();
+
+        var existing = await db.Returns.Where(r => r.ParticipationId == participationId && r.PeriodStart == period.Start).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+        if (existing is { } id) return Redirect($"/exemplars/returns/{id}");
+        var created = new ProgressReturn { ParticipationId = participationId, PeriodStart = period.Start, PeriodEnd = period.End, DueDate = period.Due, Status = ReturnStatus.Draft };
+        db.Returns.Add(created);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone started the same period at the same moment (the unique index): open theirs.
+            db.ChangeTracker.Clear();
+            var theirs = await db.Returns.Where(r => r.ParticipationId == participationId && r.PeriodStart == period.Start).Select(r => r.Id).SingleAsync(cancellationToken);
+            return Redirect($"/exemplars/returns/{theirs}");
+        }
+        return Redirect($"/exemplars/returns/{created.Id}");
+    }
+}

@@ -1,0 +1,66 @@
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Lessons;
+using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
+
+namespace Academy.Exemplars.Endpoints;
+
+/// Read-only JSON for the portfolio, a trust's milestones and the lessons library, authorised exactly as the
+/// pages are. Under /api, the cookie events answer 401/403 instead of redirecting. Document: /api/exemplars/openapi.json.
+public static class ExemplarsApi
+{
+    public const string DocumentName = "exemplars";
+
+    public static void MapExemplarsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/exemplars").WithGroupName(DocumentName).WithTags("Exemplars");
+        api.MapGet("/portfolio", GetPortfolioAsync)
+            .RequireAuthorization(new AuthorizeAttribute { Roles = $"{Roles.NationalReviewer},{Roles.Administrator}" });
+        api.MapGet("/trusts/{odsCode}/milestones", GetMilestonesAsync)
+            .RequireAuthorization(new AuthorizeAttribute { Roles = ExemplarAccess.TrackerRoles });
+        api.MapGet("/lessons", SearchLessonsAsync)
+            .RequireAuthorization(Policies.SignedIn);
+        endpoints.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Policies.SignedIn);
+    }
+
+    public sealed record PortfolioItem(string OdsCode, string Trust, string Programme, string Region, string? Rag, string? DrivenBy, DateOnly? RagPeriod,
+        decimal Allocation, decimal Claimed, decimal Spent, int MilestonesAchieved, int MilestonesDue, int MilestonesLate, int ReturnsAwaitingReview);
+
+    public sealed record MilestoneItem(int Id, string Programme, string CapabilityArea, string Title, DateOnly BaselineDate, DateOnly ForecastDate, DateOnly? ActualDate, string Status, string? Why);
+
+    public sealed record LessonItem(int Id, string Title, string Excerpt, string CapabilityArea, string Programme, string Trust, IReadOnlyList<string> Tags);
+
+    public sealed record LessonResults(int Total, IReadOnlyList<LessonItem> Lessons, IReadOnlyDictionary<string, IReadOnlyList<Facet>> Facets);
+
+    public static async Task<Ok<List<PortfolioItem>>> GetPortfolioAsync(Tracking.Portfolio portfolio, string? programme, string? region, string? capability, CancellationToken cancellationToken)
+    {
+        var area = Enum.TryParse<CapabilityArea>(capability, out var a) && Enum.IsDefined(a) ? a : (CapabilityArea?)null;
+        var view = await portfolio.ReadAsync(new PortfolioFilter(programme, region, area), cancellationToken);
+        return TypedResults.Ok(view.Rows.Select(r => new PortfolioItem(r.OdsCode, r.Trust, r.Programme, r.Region, r.Rag?.ToString(), r.Driver, r.RagPeriod,
+            r.Allocation, r.Claimed, r.Spent, r.Achieved, r.Due, r.Late, r.AwaitingReview)).ToList());
+    }
+
+    public static async Task<Results<Ok<List<MilestoneItem>>, NotFound>> GetMilestonesAsync(string odsCode, ClaimsPrincipal user, ExemplarsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var trust = await db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.OdsCode == odsCode, cancellationToken);
+        if (trust is null || !user.CanRead(trust)) return TypedResults.NotFound();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var milestones = await db.Milestones.AsNoTracking().Include(m => m.Participation).ThenInclude(p => p.Programme)
+            .Where(m => m.Participation.TrustId == trust.Id).OrderBy(m => m.BaselineDate).ThenBy(m => m.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(milestones.Select(m => new MilestoneItem(m.Id, m.Participation.Programme.Name, m.CapabilityArea.ToString(), m.Title,
+            m.BaselineDate, m.ForecastDate, m.ActualDate, m.Status.ToString(), MilestoneRules.Why(m, today))).ToList());
+    }
+
+    public static async Task<Ok<LessonResults>> SearchLessonsAsync(LessonIndex index, string? q, string? capability, string? programme, string? trust, string? tag, CancellationToken cancellationToken)
+    {
+        var result = await index.SearchAsync(q, new LessonFilter(capability, programme, trust, tag), 50, cancellationToken);
+        return TypedResults.Ok(new LessonResults(result.Total,
+            result.Hits.Select(h => new LessonItem(h.Id, h.Title.Value ?? "", h.Excerpt.Value ?? "", h.Area, h.Programme, h.Trust, h.Tags)).ToList(), result.Facets));
+    }
+}

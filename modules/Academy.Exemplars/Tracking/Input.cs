@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Academy.Exemplars.Tracking;
+
+/// Parsing what people type, with the NHS.UK style of message ("Enter ...") on the field.
+public static class Input
+{
+    /// An amount in pounds and pence: "1250", "1,250.00" or "£1,250.50".
+    public static decimal? Money(ModelStateDictionary state, string key, string? text, string what, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required) state.AddModelError(key, $"Enter {what}");
+            return required ? null : 0m;
+        }
+        var cleaned = text.Trim().Replace("£", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Trim();
+        if (!decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            || decimal.Round(amount, 2) != amount || Math.Abs(amount) > 1_000_000_000m)
+        {
+            state.AddModelError(key, $"Enter {what} in pounds and pence, like 1,250.00");
+            return null;
+        }
+        if (amount < 0)
+        {
+            state.AddModelError(key, $"{char.ToUpperInvariant(what[0])}{what[1..]} must not be negative");
+            return null;
+        }
+        return amount;
+    }
+
+    /// A date as the date input sends it (yyyy-MM-dd), or as people write it (1/4/2018, 1 April 2018).
+    public static DateOnly? Date(ModelStateDictionary state, string key, string? text, string what, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required) state.AddModelError(key, $"Enter {what}");
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso)
+            || DateOnly.TryParse(text.Trim(), Format.EnGb, DateTimeStyles.None, out iso))
+            return iso;
+        state.AddModelError(key, $"{char.ToUpperInvariant(what[0])}{what[1..]} must be a real date");
+        return null;
+    }
+
+    public static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,70 @@
+using Academy.Exemplars.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Exemplars.Tracking;
+
+public sealed record PortfolioFilter(string? Programme = null, string? Region = null, CapabilityArea? Capability = null);
+
+/// One exemplar's line in the national portfolio. Rag is the overall delivery confidence of the latest
+/// submitted or approved return; Driver is the dimension that drove it (the worst-rated, first in the order
+/// time, budget, scope and quality, risk, benefits).
+public sealed record PortfolioRow(int ParticipationId, string OdsCode, string Trust, string Programme, string Region, Rag? Rag, string? Driver, DateOnly? RagPeriod,
+    decimal Allocation, decimal Claimed, decimal Spent, int Achieved, int Due, int Late, int AwaitingReview);
+
+public sealed record RagHistoryRow(string OdsCode, string Trust, DateOnly PeriodStart, Rag? Rag, string? Driver, ReturnStatus Status);
+
+public sealed record PortfolioView(IReadOnlyList<PortfolioRow> Rows, IReadOnlyList<RagHistoryRow> History, IReadOnlyList<string> Programmes, IReadOnlyList<string> Regions);
+
+public sealed class Portfolio(ExemplarsDbContext db, TimeProvider clock)
+{
+    public const int HistoryPeriods = 4;
+
+    public async Task<PortfolioView> ReadAsync(PortfolioFilter filter, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var query = db.Participations.AsNoTracking();
+        if (!string.IsNullOrEmpty(filter.Programme)) query = query.Where(p => p.Programme.Slug == filter.Programme);
+        if (!string.IsNullOrEmpty(filter.Region)) query = query.Where(p => p.Trust.Region == filter.Region);
+        var participations = await query.Select(p => new { p.Id, p.Trust.OdsCode, Trust = p.Trust.Name, Programme = p.Programme.Name, p.Trust.Region, p.Allocation, p.ApprovedClaimsTotal })
+            .ToListAsync(cancellationToken);
+        var ids = participations.Select(p => p.Id).ToList();
+
+        var milestones = db.Milestones.AsNoTracking().Where(m => ids.Contains(m.ParticipationId));
+        if (filter.Capability is { } area) milestones = milestones.Where(m => m.CapabilityArea == area);
+        var counts = (await milestones.Select(m => new { m.ParticipationId, m.Status, m.BaselineDate, m.ForecastDate }).ToListAsync(cancellationToken))
+            .ToLookup(m => m.ParticipationId);
+        var returns = (await db.Returns.AsNoTracking().Where(r => ids.Contains(r.ParticipationId))
+            .Select(r => new ReturnRatings(r.ParticipationId, r.PeriodStart, r.Status, r.NationalSpend, r.TimeRag, r.BudgetRag, r.ScopeQualityRag, r.RiskRag, r.BenefitsRag, r.DeliveryConfidence))
+            .ToListAsync(cancellationToken)).ToLookup(r => r.ParticipationId);
+
+        var rows = new List<PortfolioRow>();
+        var history = new List<RagHistoryRow>();
+        foreach (var p in participations.OrderBy(p => p.Trust))
+        {
+            var ms = counts[p.Id].ToList();
+            var reported = returns[p.Id].Where(r => r.Status is ReturnStatus.Submitted or ReturnStatus.Approved).OrderByDescending(r => r.PeriodStart).ToList();
+            var latest = reported.FirstOrDefault();
+            rows.Add(new PortfolioRow(p.Id, p.OdsCode, p.Trust, p.Programme, p.Region, latest?.Overall, latest?.Driver, latest?.PeriodStart,
+                p.Allocation, p.ApprovedClaimsTotal, returns[p.Id].Sum(r => r.NationalSpend),
+                ms.Count(m => m.Status == MilestoneStatus.Achieved),
+                ms.Count(m => m.Status != MilestoneStatus.Achieved && m.BaselineDate >= today),
+                ms.Count(m => m.Status != MilestoneStatus.Achieved && (m.Status == MilestoneStatus.Late || m.BaselineDate < today)),
+                returns[p.Id].Count(r => r.Status == ReturnStatus.Submitted)));
+            history.AddRange(reported.Take(HistoryPeriods).Select(r => new RagHistoryRow(p.OdsCode, p.Trust, r.PeriodStart, r.Overall, r.Driver, r.Status)));
+        }
+        if (filter.Capability is not null) rows = rows.Where(r => counts[r.ParticipationId].Any()).ToList();
+
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.StartDate).Select(p => p.Slug).ToListAsync(cancellationToken);
+        var regions = await db.Trusts.AsNoTracking().Select(t => t.Region).Distinct().OrderBy(r => r).ToListAsync(cancellationToken);
+        return new PortfolioView(rows, history, programmes, regions);
+    }
+
+    private sealed record ReturnRatings(int ParticipationId, DateOnly PeriodStart, ReturnStatus Status, decimal NationalSpend,
+        Rag? Time, Rag? Budget, Rag? ScopeQuality, Rag? Risk, Rag? Benefits, Rag? Confidence)
+    {
+        private (string Name, Rag? Rag)[] Dimensions => [("Time", Time), ("Budget", Budget), ("Scope and quality", ScopeQuality), ("Risk", Risk), ("Benefits", Benefits)];
+        private Rag? Worst => Dimensions.Max(d => d.Rag);
+        public Rag? Overall => Confidence ?? Worst;
+        public string? Driver => Worst is { } worst && worst != Rag.Green ? Dimensions.First(d => d.Rag == worst).Name : Worst is null ? null : "None (all green)";
+    }
+}

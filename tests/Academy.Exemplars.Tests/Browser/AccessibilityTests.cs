@@ -1,0 +1,114 @@
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Academy.Exemplars.Tests.Browser;
+
+/// A record of every kind on one trust, so that every page of the module can be opened and scanned.
+public sealed class AxeFixture : IAsyncLifetime
+{
+    public BrowserSite Browser { get; } = new();
+    public Dictionary<string, string> Ids { get; } = [];
+    private readonly Dictionary<string, IPage> pages = [];
+
+    public async Task InitializeAsync()
+    {
+        await Browser.InitializeAsync();
+        var site = Browser.Site;
+        var milestoneId = await Arrange.AchievedMilestoneAsync(site, BrowserSite.Trust);
+        await Arrange.MilestoneAsync(site, BrowserSite.Trust, m => { m.ForecastDate = new DateOnly(2018, 6, 1); m.Status = MilestoneStatus.AtRisk; });
+        await Arrange.DbAsync(site, async db =>
+        {
+            var participationId = await db.Milestones.Where(m => m.Id == milestoneId).Select(m => m.ParticipationId).SingleAsync();
+            var draft = new ProgressReturn { ParticipationId = participationId, PeriodStart = new DateOnly(2016, 9, 1), PeriodEnd = new DateOnly(2016, 11, 30), DueDate = new DateOnly(2016, 12, 31), NarrativeMarkdown = "Some *progress*.", TimeRag = Rag.Amber };
+            draft.Risks.Add(new RiskIssue { ParticipationId = participationId, Description = "Supplier capacity", Likelihood = 3, Impact = 4, Owner = "CIO", Mitigation = "Second supplier" });
+            var submitted = new ProgressReturn { ParticipationId = participationId, PeriodStart = new DateOnly(2016, 12, 1), PeriodEnd = new DateOnly(2017, 2, 28), DueDate = new DateOnly(2017, 3, 31), Status = ReturnStatus.Submitted, SubmittedBy = "lead@trust.test", TimeRag = Rag.Red, DeliveryConfidence = Rag.Red };
+            var claim = new Claim { ParticipationId = participationId, MilestoneId = milestoneId, Amount = 100_000m, ClaimedBy = "lead@trust.test" };
+            var instalment = new Instalment { ParticipationId = participationId, Description = "Upfront", Amount = 1_000_000m };
+            var lesson = new Lesson { ParticipationId = participationId, Title = "Bedside scanning", Context = "c", WhatHappened = "w", WhatToRepeat = "r", CapabilityArea = CapabilityArea.Epr, Tags = "scanning", Status = LessonStatus.Draft };
+            db.AddRange(draft, submitted, claim, instalment, lesson);
+            await db.SaveChangesAsync();
+            Ids["participation"] = participationId.ToString();
+            Ids["milestone"] = milestoneId.ToString();
+            Ids["draft"] = draft.Id.ToString();
+            Ids["submitted"] = submitted.Id.ToString();
+            Ids["claim"] = claim.Id.ToString();
+            Ids["lesson"] = lesson.Id.ToString();
+            return 0;
+        });
+        await site.CreateUserAsync("axe-admin@academy.test", [Roles.Administrator]);
+    }
+
+    public async Task<IPage> PageAsync(string who)
+    {
+        if (pages.TryGetValue(who, out var page)) return page;
+        return pages[who] = await Browser.SignedInPageAsync(who switch
+        {
+            "lead" => Browser.LeadEmail,
+            "reviewer" => Browser.ReviewerEmail,
+            _ => "axe-admin@academy.test",
+        });
+    }
+
+    public string Url(string template) => Ids.Aggregate(template.Replace("{trust}", BrowserSite.Trust, StringComparison.Ordinal), (url, id) => url.Replace("{" + id.Key + "}", id.Value, StringComparison.Ordinal));
+
+    public Task DisposeAsync() => Browser.DisposeAsync();
+}
+
+public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFixture>
+{
+    public static TheoryData<string, string> Pages() => new()
+    {
+        { "lead", "/exemplars" },
+        { "lead", "/exemplars/trusts/{trust}" },
+        { "lead", "/exemplars/trusts/{trust}/audit" },
+        { "lead", "/exemplars/participations/{participation}/milestones/new" },
+        { "lead", "/exemplars/milestones/{milestone}" },
+        { "lead", "/exemplars/milestones/{milestone}/edit" },
+        { "lead", "/exemplars/participations/{participation}/claims/new" },
+        { "lead", "/exemplars/returns/{draft}" },
+        { "lead", "/exemplars/returns/{draft}/edit" },
+        { "lead", "/exemplars/returns/{draft}/risks/new" },
+        { "lead", "/exemplars/returns/{draft}/milestone-updates/new" },
+        { "lead", "/exemplars/returns/{draft}/audit" },
+        { "lead", "/exemplars/claims/{claim}" },
+        { "lead", "/exemplars/lessons" },
+        { "lead", "/exemplars/lessons/new" },
+        { "lead", "/exemplars/lessons/{lesson}" },
+        { "reviewer", "/exemplars/portfolio" },
+        { "reviewer", "/exemplars/returns/{submitted}" },
+        { "reviewer", "/exemplars/returns/{submitted}/review" },
+        { "reviewer", "/exemplars/claims/{claim}" },
+        { "admin", "/exemplars/participations/{participation}/edit" },
+        { "admin", "/exemplars/participations/{participation}/instalments/new" },
+    };
+
+    [Theory, MemberData(nameof(Pages))]
+    public async Task Page_HasNoAccessibilityErrors(string who, string url)
+    {
+        var page = await fixture.PageAsync(who);
+
+        var response = await page.GotoAsync(fixture.Url(url));
+
+        Assert.Equal(200, response!.Status);
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    /// The error states: the NHS.UK error summary and the errors beside the fields.
+    [Theory]
+    [InlineData("lead", "/exemplars/participations/{participation}/milestones/new", "Save the milestone")]
+    [InlineData("lead", "/exemplars/returns/{draft}/risks/new", "Add it to the return")]
+    [InlineData("lead", "/exemplars/lessons/new", "Save as a draft")]
+    [InlineData("reviewer", "/exemplars/returns/{submitted}/review", "Send the decision")]
+    public async Task Page_WithErrors_HasNoAccessibilityErrors(string who, string url, string button)
+    {
+        var page = await fixture.PageAsync(who);
+        await page.GotoAsync(fixture.Url(url));
+
+        await page.ClickAsync($"button:has-text('{button}')");
+
+        Assert.True(await page.Locator(".nhsuk-error-summary").IsVisibleAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Exemplars.Tests.Portfolio;
+
+public sealed class PortfolioTests(AcademySite site) : IClassFixture<AcademySite>
+{
+    private const string Trust = "RLN";
+
+    private Task ReturnAsync(DateOnly periodStart, ReturnStatus status, Rag time, Rag budget, Rag confidence, decimal spend) => Arrange.DbAsync(site, async db =>
+    {
+        var participationId = await db.Participations.Where(p => p.Trust.OdsCode == Trust).Select(p => p.Id).FirstAsync();
+        if (await db.Returns.AnyAsync(r => r.ParticipationId == participationId && r.PeriodStart == periodStart)) return 0;
+        db.Returns.Add(new ProgressReturn
+        {
+            ParticipationId = participationId, PeriodStart = periodStart, PeriodEnd = periodStart.AddMonths(3).AddDays(-1), DueDate = periodStart.AddMonths(4), Status = status,
+            TimeRag = time, BudgetRag = budget, ScopeQualityRag = Rag.Green, RiskRag = Rag.Green, BenefitsRag = Rag.Green, DeliveryConfidence = confidence, NationalSpend = spend,
+        });
+        return await db.SaveChangesAsync();
+    });
+
+    private async Task ArrangeReturnsAsync()
+    {
+        await ReturnAsync(new DateOnly(2016, 9, 1), ReturnStatus.Approved, Rag.Green, Rag.Green, Rag.Green, 1_000_000m);
+        await ReturnAsync(new DateOnly(2016, 12, 1), ReturnStatus.Submitted, Rag.Green, Rag.Red, Rag.Amber, 234_567.89m);
+    }
+
+    [Fact]
+    public async Task Get_Portfolio_ShowsEachExemplarsRatingWithItsDriverSpendAndReturnsAwaitingReview()
+    {
+        await ArrangeReturnsAsync();
+        var reviewer = await Arrange.ReviewerAsync(site);
+
+        var html = Html.Text(await reviewer.GetStringAsync("/exemplars/portfolio"));
+
+        Assert.Contains("City Hospitals Sunderland NHS Foundation Trust Global Digital Exemplar North East and Yorkshire Amber Driven by: Budget £10,000,000.00 £0.00 £1,234,567.89 0 0 0 1", html);
+        Assert.Contains("City Hospitals Sunderland NHS Foundation Trust 1 September 2016 Green None (all green) Approved", html);
+    }
+
+    [Fact]
+    public async Task Csv_OfThePortfolio_HasAHeaderAndExactAmounts()
+    {
+        await ArrangeReturnsAsync();
+        var reviewer = await Arrange.ReviewerAsync(site);
+
+        var response = await reviewer.GetAsync("/exemplars/portfolio?handler=Csv&table=portfolio");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("ODS code,Trust,Programme,Region,RAG,Driven by,RAG period,Allocation,Claimed,Spent,Milestones achieved,Milestones due,Milestones late,Returns awaiting review", lines[0]);
+        Assert.Contains("RLN,City Hospitals Sunderland NHS Foundation Trust,Global Digital Exemplar,North East and Yorkshire,Amber,Budget,2016-12-01,10000000.00,0.00,1234567.89,0,0,0,1", lines);
+        Assert.Equal(13, lines.Count);
+    }
+
+    [Fact]
+    public async Task Csv_OfTheHistory_ListsTheRatedPeriods()
+    {
+        await ArrangeReturnsAsync();
+        var reviewer = await Arrange.ReviewerAsync(site);
+
+        var csv = await reviewer.GetStringAsync("/exemplars/portfolio?handler=Csv&table=history");
+
+        Assert.Contains("RLN,City Hospitals Sunderland NHS Foundation Trust,2016-12-01,Amber,Budget,Submitted", csv);
+    }
+
+    [Fact]
+    public async Task Get_Portfolio_FilteredByRegion_ShowsOnlyThatRegionsTrusts()
+    {
+        var reviewer = await Arrange.ReviewerAsync(site);
+
+        var html = Html.Text(await reviewer.GetStringAsync("/exemplars/portfolio?region=North+West"));
+
+        Assert.Contains("Royal Liverpool and Broadgreen", html);
+        Assert.DoesNotContain("City Hospitals Sunderland", html);
+    }
+
+    [Fact]
+    public async Task Get_Portfolio_FilteredByCapability_CountsOnlyThatAreasMilestones()
+    {
+        await Arrange.MilestoneAsync(site, "RQ6", m => m.CapabilityArea = CapabilityArea.PatientAccess);
+        var reviewer = await Arrange.ReviewerAsync(site);
+
+        var csv = await reviewer.GetStringAsync("/exemplars/portfolio?handler=Csv&table=portfolio&capability=PatientAccess");
+
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("RQ6,", lines[1]);
+    }
+
+    [Fact]
+    public async Task Get_Portfolio_HasAChartWithItsDataAndNoStyleAttributes()
+    {
+        var reviewer = await Arrange.ReviewerAsync(site);
+
+        var html = await reviewer.GetStringAsync("/exemplars/portfolio");
+
+        Assert.Contains("<svg class=\"app-chart\" role=\"img\"", html);
+        Assert.Contains("Data for the chart: share of allocation claimed", html);
+        Assert.DoesNotContain("style=", html);
+    }
+
+    [Fact]
+    public async Task Get_Portfolio_AsTrustLead_IsDenied()
+    {
+        var lead = await Arrange.LeadAsync(site, Trust);
+
+        var response = await lead.GetAsync("/exemplars/portfolio");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
+    }
+}

@@ -1,0 +1,49 @@
+using Academy.Exemplars.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Exemplars.Tests.Support;
+
+/// Test data written straight to the module's tables, for tests that are about something else.
+public static class Arrange
+{
+    public static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@trust.test";
+
+    public static Task<HttpClient> LeadAsync(AcademySite site, string ods) => site.SignInAsNewUserAsync(NewEmail("lead-" + ods.ToLowerInvariant()), [Roles.TrustLead], ods);
+    public static Task<HttpClient> ReviewerAsync(AcademySite site) => site.SignInAsNewUserAsync(NewEmail("reviewer"), [Roles.NationalReviewer]);
+
+    public static Task<T> DbAsync<T>(AcademySite site, Func<ExemplarsDbContext, Task<T>> action) =>
+        site.WithServicesAsync(services => action(services.GetRequiredService<ExemplarsDbContext>()));
+
+    public static Task<int> ParticipationIdAsync(AcademySite site, string ods) =>
+        DbAsync(site, db => db.Participations.Where(p => p.Trust.OdsCode == ods).Select(p => p.Id).FirstAsync());
+
+    public static Task<int> MilestoneAsync(AcademySite site, string ods, Action<Milestone>? configure = null) => DbAsync(site, async db =>
+    {
+        var participationId = await db.Participations.Where(p => p.Trust.OdsCode == ods).Select(p => p.Id).FirstAsync();
+        var milestone = new Milestone
+        {
+            ParticipationId = participationId, CapabilityArea = CapabilityArea.Epr, Title = "EPR go-live " + Guid.NewGuid().ToString("N")[..6],
+            BaselineDate = new DateOnly(2018, 4, 1), ForecastDate = new DateOnly(2018, 4, 1), Status = MilestoneStatus.OnTrack,
+        };
+        configure?.Invoke(milestone);
+        db.Milestones.Add(milestone);
+        await db.SaveChangesAsync();
+        return milestone.Id;
+    });
+
+    /// A milestone achieved with one evidence file (no bytes on disk: enough for claims and returns).
+    public static Task<int> AchievedMilestoneAsync(AcademySite site, string ods) => MilestoneAsync(site, ods, m =>
+    {
+        m.Status = MilestoneStatus.Achieved;
+        m.ActualDate = new DateOnly(2018, 3, 20);
+        m.Evidence.Add(new EvidenceFile { ParticipationId = m.ParticipationId, FileName = "go-live.pdf", ContentType = "application/pdf", Length = 10, StoredName = "none", UploadedBy = "arrange" });
+    });
+
+    public static Dictionary<string, string> MilestoneFields(string title = "Go live with e-prescribing", string baseline = "2018-04-01", string forecast = "2018-04-01",
+        string status = "OnTrack", string actual = "", string area = "MedicinesAndEPrescribing") => new()
+    {
+        ["Form.CapabilityArea"] = area, ["Form.Title"] = title, ["Form.Description"] = "All wards prescribe electronically.",
+        ["Form.BaselineDate"] = baseline, ["Form.ForecastDate"] = forecast, ["Form.ActualDate"] = actual, ["Form.Status"] = status,
+    };
+}
