@@ -1,0 +1,69 @@
+using System.Net;
+
+namespace Academy.Xapi.Tests.Conformance;
+
+/// Protocol rules (xAPI Communication) as the ADL LRS conformance suite checks them.
+public sealed class CommunicationConformanceTests(LrsSite site) : IClassFixture<LrsSite>
+{
+    // XAPI-00331 (v2_0/H.Communication3.3-Versioning.js): without the version header the LRS answers 400
+    // and, being a 2.0 LRS, says X-Experience-API-Version: 2.0.0.
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    public async Task Communication_3_3_RequestWithoutVersionHeader_Returns400WithVersion200(string method)
+    {
+        var client = site.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = LrsSite.Basic(LrsSite.Key, LrsSite.Secret);
+        var request = new HttpRequestMessage(new HttpMethod(method), $"/xapi/statements?statementId={Guid.NewGuid()}");
+        if (method != "GET") request = new HttpRequestMessage(new HttpMethod(method), method == "PUT" ? $"/xapi/statements?statementId={Guid.NewGuid()}" : "/xapi/statements") { Content = Json.Content(Statements.Make()) };
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("2.0.0", response.Headers.GetValues("X-Experience-API-Version").Single());
+    }
+
+    // XAPI-00331 (v1_0_3/H.Communication3.3-Versioning.js) expects 1.0.3 on that 400 instead: the suites
+    // disagree, so a 1.0.3-only run sets Academy:Xapi:UnversionedAnswer=1.0.3.
+    [Fact]
+    public async Task Communication_3_3_RequestWithoutVersionHeader_AnswersTheConfiguredVersion()
+    {
+        await using var configured = LrsSite.CreateLrs(overrides: new Dictionary<string, string?> { ["Academy:Xapi:UnversionedAnswer"] = "1.0.3" });
+        var client = configured.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = LrsSite.Basic(LrsSite.Key, LrsSite.Secret);
+
+        var response = await client.GetAsync("/xapi/statements");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("1.0.3", response.Headers.GetValues("X-Experience-API-Version").Single());
+    }
+
+    // XAPI-00331 (2.0): any header of "2.0" or "2.0.x" is accepted, answered with 2.0.0.
+    [Theory]
+    [InlineData("2.0")]
+    [InlineData("2.0.1")]
+    [InlineData("1.0")]
+    public async Task Communication_3_3_VersionHeader_PatchVersions_AreAccepted(string version)
+    {
+        var response = await site.Lrs(version).GetAsync("/xapi/statements?limit=1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(version.StartsWith('2') ? "2.0.0" : "1.0.3", response.Headers.GetValues("X-Experience-API-Version").Single());
+    }
+
+    // Communication 3.3: every answer, errors included, speaks the client's version.
+    [Fact]
+    public async Task Communication_3_3_ErrorAnswers_CarryTheClientsVersion()
+    {
+        var unauthorised = site.CreateAnonymousClient();
+        unauthorised.DefaultRequestHeaders.Add("X-Experience-API-Version", "2.0.0");
+
+        var response = await unauthorised.GetAsync("/xapi/statements");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("2.0.0", response.Headers.GetValues("X-Experience-API-Version").Single());
+        var about = await site.Lrs("1.0.3").GetAsync("/xapi/about");
+        Assert.Equal("1.0.3", about.Headers.GetValues("X-Experience-API-Version").Single());
+    }
+}
