@@ -91,6 +91,7 @@ public static class StatementEndpoints
             // The authority is the credential's (Data 2.4.9): what the client sent is replaced by the writer.
             json.Remove("authority");
             json.Remove("stored");
+            StatementShape.ContextActivitiesAsArrays(json);
             Guid? voids = null;
             if (json["verb"]?["id"]?.GetValue<string>() == StatementValidator.VoidedVerb)
                 voids = Guid.Parse(json["object"]!["id"]!.GetValue<string>());
@@ -143,6 +144,8 @@ public static class StatementEndpoints
     private static JsonObject Format(string stored, string format, IReadOnlyList<string> languages)
     {
         var statement = JsonNode.Parse(stored)!.AsObject();
+        // Statements stored before contextActivities were kept as arrays are returned as arrays too.
+        StatementShape.ContextActivitiesAsArrays(statement);
         if (format == "ids") StatementShape.ToIds(statement);
         else if (format == "canonical") StatementShape.ToCanonical(statement, languages);
         return statement;

@@ -111,4 +111,53 @@ public sealed class DataConformanceTests(LrsSite site) : IClassFixture<LrsSite>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    // XAPI-00096 (v2_0/Data2.4.6-ContextProperty.js): each contextActivities value sent as one activity is
+    // returned as an array, in the statement and in a SubStatement, whatever the format.
+    [Theory]
+    [InlineData("parent", "exact")]
+    [InlineData("grouping", "ids")]
+    [InlineData("category", "canonical")]
+    [InlineData("other", "exact")]
+    public async Task Data_2_4_6_2_ContextActivities_SingleActivity_IsReturnedAsArray(string type, string format)
+    {
+        var id = Guid.NewGuid().ToString();
+        JsonObject Context() => new() { ["contextActivities"] = new JsonObject { [type] = new JsonObject { ["id"] = Statements.NewActivity() } } };
+        var statement = Statements.Make(id: id).With(s =>
+        {
+            s["context"] = Context();
+            s["object"] = new JsonObject
+            {
+                ["objectType"] = "SubStatement",
+                ["actor"] = new JsonObject { ["mbox"] = Statements.NewMbox() },
+                ["verb"] = new JsonObject { ["id"] = Statements.Completed },
+                ["object"] = new JsonObject { ["id"] = Statements.NewActivity() },
+                ["context"] = Context(),
+            };
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(statement)).StatusCode);
+
+        var single = await Json.ReadAsync(await site.Lrs().GetAsync($"/xapi/statements?statementId={id}&format={format}"));
+        Assert.IsType<JsonArray>(single["context"]!["contextActivities"]![type]);
+        Assert.IsType<JsonArray>(single["object"]!["context"]!["contextActivities"]![type]);
+        var query = await Json.ReadAsync(await site.Lrs().GetAsync($"/xapi/statements?agent={Statements.AgentParameter(statement["actor"]!["mbox"]!.GetValue<string>())}&format={format}"));
+        Assert.IsType<JsonArray>(query["statements"]![0]!["context"]!["contextActivities"]![type]);
+    }
+
+    // Data 2.1.3 / 2.6: a signed statement whose context activity is a single object still matches its
+    // payload once the LRS has made the value an array (covered by StatementShape.Same), and a PUT of the
+    // same statement again (single object) is the same statement, not a conflict.
+    [Fact]
+    public async Task Data_2_4_6_2_ContextActivities_SameStatementWithSingleActivity_IsNotAConflict()
+    {
+        var id = Guid.NewGuid().ToString();
+        var statement = Statements.Make().With(s => s["context"] = new JsonObject { ["contextActivities"] = new JsonObject { ["parent"] = new JsonObject { ["id"] = Statements.NewActivity() } } });
+
+        var first = await site.Lrs().PutAsync($"/xapi/statements?statementId={id}", Json.Content(statement));
+        var again = await site.Lrs().PutAsync($"/xapi/statements?statementId={id}", Json.Content(statement));
+
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+    }
 }
