@@ -44,8 +44,13 @@ public sealed class XapiModule : IAcademyModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         // The About resource is public in the specification: any client may ask which versions the LRS speaks.
-        endpoints.MapGet("/xapi/about", () => Results.Json(new { version = new[] { "2.0.0", "1.0.3" } }))
-            .AllowAnonymous();
+        // Communication 1.1: HEAD answers as GET does, without the body.
+        endpoints.MapMethods("/xapi/about", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>
+        {
+            if (!HttpMethods.IsHead(context.Request.Method)) return Results.Json(new { version = new[] { "2.0.0", "1.0.3" } });
+            context.Response.ContentType = "application/json";
+            return Results.Empty;
+        }).AllowAnonymous();
 
         endpoints.MapXapi().MapStatements();
         Documents.DocumentEndpoints.MapXapiDocuments(endpoints.MapXapi());

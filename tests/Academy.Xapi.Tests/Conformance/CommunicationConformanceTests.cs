@@ -66,4 +66,18 @@ public sealed class CommunicationConformanceTests(LrsSite site) : IClassFixture<
         var about = await site.Lrs("1.0.3").GetAsync("/xapi/about");
         Assert.Equal("1.0.3", about.Headers.GetValues("X-Experience-API-Version").Single());
     }
+
+    // XAPI-00125 / XAPI-00126 (Communication 1.1): an LRS answers any HEAD as it answers the GET, without
+    // the body; HEAD /about answered 404.
+    [Theory]
+    [InlineData("/xapi/about")]
+    [InlineData("/xapi/statements")]
+    public async Task Communication_1_1_Head_AnswersAsGetWithoutBody(string path)
+    {
+        var response = await site.Lrs().SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.True(response.Headers.Contains("X-Experience-API-Version"));
+    }
 }
