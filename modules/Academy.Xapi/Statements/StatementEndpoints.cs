@@ -116,9 +116,10 @@ public static class StatementEndpoints
         var request = context.Request;
         var caller = context.Xapi().Caller;
         int? mine = caller.Has(XapiScopes.StatementsRead, isRead: true) ? null : caller.CredentialId;
-        var query = StatementQuery.FromRequest(request, options);
+        // XAPI-00153: the header comes with every answer to a GET, a refused one (400) included.
         var consistentThrough = await reader.ConsistentThroughAsync();
         context.Response.Headers[XapiProtocol.ConsistentThroughHeader] = consistentThrough.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var query = StatementQuery.FromRequest(request, options);
         var languages = request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.ToString()).ToList();
 
         if (query.StatementId is { } single)

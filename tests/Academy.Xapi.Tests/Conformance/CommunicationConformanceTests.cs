@@ -80,4 +80,19 @@ public sealed class CommunicationConformanceTests(LrsSite site) : IClassFixture<
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         Assert.True(response.Headers.Contains("X-Experience-API-Version"));
     }
+
+    // XAPI-00153 (Communication 2.1.3): X-Experience-API-Consistent-Through comes with every answer to a
+    // statement GET "regardless of the code returned"; the suite misuses GET with ?LIMIT=1 (400).
+    [Theory]
+    [InlineData("/xapi/statements?LIMIT=1", HttpStatusCode.BadRequest)]
+    [InlineData("/xapi/statements?statementId=not-a-uuid", HttpStatusCode.BadRequest)]
+    [InlineData("/xapi/statements?statementId=9e13cefd-53d3-4eac-b5ed-2cf6693903bb", HttpStatusCode.NotFound)]
+    [InlineData("/xapi/statements?limit=1", HttpStatusCode.OK)]
+    public async Task Communication_2_1_3_ConsistentThrough_IsSentWhateverTheStatus(string path, HttpStatusCode status)
+    {
+        var response = await site.Lrs().GetAsync(path);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.True(response.Headers.Contains("X-Experience-API-Consistent-Through"), $"{path}: no X-Experience-API-Consistent-Through");
+    }
 }
