@@ -205,6 +205,10 @@ internal sealed class XapiProtocolMiddleware(RequestDelegate next, XapiOptions o
     private static async Task<string?> ApplyAlternateSyntaxAsync(HttpContext context)
     {
         var request = context.Request;
+        // xAPI 2.0 (IEEE 9274.1.1) removed the alternate request syntax: a 2.0 client is refused
+        // (the 2.0 conformance suite expects a 4xx), a 1.0.x client keeps it.
+        if (request.Headers[XapiProtocol.VersionHeader].ToString().Trim().StartsWith("2.", StringComparison.Ordinal))
+            return "xAPI 2.0 has no alternate request syntax: send the request with its own method and headers.";
         if (request.Query.Count != 1)
             return "The alternate request syntax allows no query parameter except 'method'.";
         var method = request.Query["method"].ToString();
@@ -216,6 +220,9 @@ internal sealed class XapiProtocolMiddleware(RequestDelegate next, XapiOptions o
         IFormCollection form;
         try { form = await request.ReadFormAsync(context.RequestAborted); }
         catch (InvalidDataException e) { return "The form body could not be read: " + e.Message; }
+        var formVersion = form.FirstOrDefault(f => f.Key.Equals(XapiProtocol.VersionHeader, StringComparison.OrdinalIgnoreCase)).Value.ToString().Trim();
+        if (formVersion.StartsWith("2.", StringComparison.Ordinal))
+            return "xAPI 2.0 has no alternate request syntax: send the request with its own method and headers.";
 
         var query = new Dictionary<string, StringValues>();
         string? content = null;

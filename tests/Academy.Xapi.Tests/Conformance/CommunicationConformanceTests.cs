@@ -95,4 +95,45 @@ public sealed class CommunicationConformanceTests(LrsSite site) : IClassFixture<
         Assert.Equal(status, response.StatusCode);
         Assert.True(response.Headers.Contains("X-Experience-API-Consistent-Through"), $"{path}: no X-Experience-API-Consistent-Through");
     }
+
+    // v2_0/H.Communication1.3-AlternateRequestSyntax.js: xAPI 2.0 removed the alternate request syntax, so a
+    // 2.0 request (version in the header or in the form) that uses it gets a 4xx; a 1.0.x one still works.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Communication_1_3_AlternateRequestSyntax_In20_Returns400(bool versionInHeader)
+    {
+        var id = Guid.NewGuid().ToString();
+        var fields = new Dictionary<string, string>
+        {
+            ["statementId"] = id,
+            ["content"] = Statements.Make().ToJsonString(),
+            ["Authorization"] = LrsSite.Basic(LrsSite.Key, LrsSite.Secret).ToString(),
+        };
+        var client = site.CreateAnonymousClient();
+        if (versionInHeader) client.DefaultRequestHeaders.Add("X-Experience-API-Version", "2.0.0");
+        else fields["X-Experience-API-Version"] = "2.0.0";
+
+        var response = await client.PostAsync("/xapi/statements?method=PUT", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Lrs("2.0.0").GetAsync($"/xapi/statements?statementId={id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Communication_1_3_AlternateRequestSyntax_In103_StillWorks()
+    {
+        var id = Guid.NewGuid().ToString();
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["statementId"] = id,
+            ["content"] = Statements.Make().ToJsonString(),
+            ["Authorization"] = LrsSite.Basic(LrsSite.Key, LrsSite.Secret).ToString(),
+            ["X-Experience-API-Version"] = "1.0.3",
+        });
+
+        var response = await site.CreateAnonymousClient().PostAsync("/xapi/statements?method=PUT", form);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
 }
