@@ -334,9 +334,12 @@ internal static partial class StatementValidator
     private static void Authority(JsonElement authority, string path)
     {
         Actor(authority, path);
-        // An OAuth authority is a group of exactly two agents (the application and the user).
-        if (authority.TryGetProperty("objectType", out var t) && t.GetString() == "Group"
-            && (!authority.TryGetProperty("member", out var members) || members.GetArrayLength() != 2))
+        if (!authority.TryGetProperty("objectType", out var t) || t.GetString() != "Group") return;
+        // An OAuth authority is an anonymous group of exactly two agents (the application and the user):
+        // an identified group is refused (XAPI-00100, v1_0_3 authorities.js).
+        if (Ifis.Any(ifi => authority.TryGetProperty(ifi, out _)))
+            Fail(path, "A group authority is an anonymous group (the OAuth application and user), without an identifier.", "Data 2.4.9: authority");
+        if (!authority.TryGetProperty("member", out var members) || members.GetArrayLength() != 2)
             Fail($"{path}.member", "A group authority has exactly two members.", "Data 2.4.9: authority");
     }
 

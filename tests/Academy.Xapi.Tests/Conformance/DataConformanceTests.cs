@@ -160,4 +160,31 @@ public sealed class DataConformanceTests(LrsSite site) : IClassFixture<LrsSite>
         Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
     }
+
+    // XAPI-00100 / XAPI-00098 (v1_0_3 authorities.js, Data 2.4.9): a group authority is the anonymous OAuth
+    // group of exactly two agents; an identified group (any IFI) is refused even with two members.
+    [Theory]
+    [InlineData("\"mbox\":\"mailto:xapigroup@example.com\",")]
+    [InlineData("\"mbox_sha1sum\":\"cd9b00a5611f94eaa7b1661edab976068e364975\",")]
+    [InlineData("\"openid\":\"http://openid.example.org/12345\",")]
+    [InlineData("\"account\":{\"homePage\":\"http://www.example.com\",\"name\":\"xAPI account name\"},")]
+    public async Task Data_2_4_9_Authority_IdentifiedGroup_Returns400(string identifier)
+    {
+        var authority = JsonNode.Parse("{\"objectType\":\"Group\"," + identifier + "\"member\":[{\"account\":{\"homePage\":\"http://example.com/xAPI/OAuth/Token\",\"name\":\"oauth_consumer_x75db\"}},{\"mbox\":\"mailto:bob@example.com\"}]}");
+
+        var response = await PostAsync(Statements.Make().With(s => s["authority"] = authority));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("statement.authority", (await Json.ReadAsync(response))["property"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Data_2_4_9_Authority_AnonymousTwoMemberGroup_IsAccepted()
+    {
+        var authority = JsonNode.Parse("{\"objectType\":\"Group\",\"member\":[{\"account\":{\"homePage\":\"http://example.com/xAPI/OAuth/Token\",\"name\":\"oauth_consumer_x75db\"}},{\"mbox\":\"mailto:bob@example.com\"}]}");
+
+        var response = await PostAsync(Statements.Make().With(s => s["authority"] = authority));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }
