@@ -4,9 +4,10 @@
 //   xapi.MapPut("/activities/state", PutStateAsync).RequireXapiScope(XapiScopes.State);
 //
 // Before the endpoint runs, Protocol/XapiProtocolMiddleware has answered CORS preflights, applied the
-// alternate request syntax (POST ?method=PUT with a form body), refused a missing or unsupported
-// X-Experience-API-Version (400) and a missing or wrong HTTP Basic credential (401), applied the
-// rate limit (429) and the size limit (413), and set the response's version header. In the handler,
+// alternate request syntax (POST ?method=PUT with a form body; 1.0.x only, 2.0 removed it), refused a
+// missing or unsupported X-Experience-API-Version (400, answered as Academy:Xapi:UnversionedAnswer,
+// 2.0.0 by default) and a missing or wrong HTTP Basic credential (401), applied the rate limit (429)
+// and the size limit (413), and set the response's version header (1.0.3 or 2.0.0, the client's). In the handler,
 // `context.Xapi()` gives the version and the caller (credential id, key, scopes);
 // `XapiProtocol.RejectUnknownParameters(request, "activityId", ...)` refuses unknown parameters;
 // `throw new XapiException(message, property, rule)` or `return XapiProblem.BadRequest(...)` gives the
