@@ -103,6 +103,9 @@ internal static partial class StatementValidator
                     Fail(memberPath, "A group's members are agents, not groups.", "Data 2.4.2.2");
                 Agent(member, memberPath);
             }
+            // XAPI-00037: a group without an identifier is known by its members, at least one of them.
+            if (count == 0 && i == 0)
+                Fail($"{path}.member", "An anonymous group (no identifier) must list at least one member.", "Data 2.4.2.2: anonymous group");
         }
         else if (count == 0)
         {

@@ -187,4 +187,23 @@ public sealed class DataConformanceTests(LrsSite site) : IClassFixture<LrsSite>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    // XAPI-00037 (v2_0 groups.js, Data 2.4.2.2): a group has one IFI "or a member property with at least one
+    // Agent"; an anonymous group with an empty member list identifies nobody.
+    [Theory]
+    [InlineData("actor")]
+    [InlineData("team")]
+    public async Task Data_2_4_2_2_AnonymousGroup_WithNoMembers_Returns400(string where)
+    {
+        var group = new JsonObject { ["objectType"] = "Group", ["name"] = "Group Anonymous", ["member"] = new JsonArray() };
+        var statement = Statements.Make().With(s =>
+        {
+            if (where == "actor") s["actor"] = group;
+            else s["context"] = new JsonObject { ["team"] = group };
+        });
+
+        var response = await PostAsync(statement);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 }
