@@ -4,9 +4,10 @@
 //   xapi.MapPut("/activities/state", PutStateAsync).RequireXapiScope(XapiScopes.State);
 //
 // Before the endpoint runs, Protocol/XapiProtocolMiddleware has answered CORS preflights, applied the
-// alternate request syntax (POST ?method=PUT with a form body), refused a missing or unsupported
-// X-Experience-API-Version (400) and a missing or wrong HTTP Basic credential (401), applied the
-// rate limit (429) and the size limit (413), and set the response's version header. In the handler,
+// alternate request syntax (POST ?method=PUT with a form body; 1.0.x only, 2.0 removed it), refused a
+// missing or unsupported X-Experience-API-Version (400, answered as Academy:Xapi:UnversionedAnswer,
+// 2.0.0 by default) and a missing or wrong HTTP Basic credential (401), applied the rate limit (429)
+// and the size limit (413), and set the response's version header (1.0.3 or 2.0.0, the client's). In the handler,
 // `context.Xapi()` gives the version and the caller (credential id, key, scopes);
 // `XapiProtocol.RejectUnknownParameters(request, "activityId", ...)` refuses unknown parameters;
 // `throw new XapiException(message, property, rule)` or `return XapiProblem.BadRequest(...)` gives the
@@ -44,8 +45,13 @@ public sealed class XapiModule : IAcademyModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         // The About resource is public in the specification: any client may ask which versions the LRS speaks.
-        endpoints.MapGet("/xapi/about", () => Results.Json(new { version = new[] { "2.0.0", "1.0.3" } }))
-            .AllowAnonymous();
+        // Communication 1.1: HEAD answers as GET does, without the body.
+        endpoints.MapMethods("/xapi/about", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>
+        {
+            if (!HttpMethods.IsHead(context.Request.Method)) return Results.Json(new { version = new[] { "2.0.0", "1.0.3" } });
+            context.Response.ContentType = "application/json";
+            return Results.Empty;
+        }).AllowAnonymous();
 
         endpoints.MapXapi().MapStatements();
         Documents.DocumentEndpoints.MapXapiDocuments(endpoints.MapXapi());

@@ -15,6 +15,10 @@ public sealed class XapiOptions
     /// Statements a POST may carry.
     public int MaxStatementsPerRequest { get; set; } = 5000;
     public int MaxQueryLimit { get; set; } = 500;
+    /// The X-Experience-API-Version of an answer to a request whose version header is missing or
+    /// unsupported (Communication 3.3): "2.0.0", the latest version the LRS speaks, or "1.0.3". The ADL
+    /// conformance suites disagree here (1.0.3 expects 1.0.3, 2.0 expects 2.0.0): set it for a 1.0.3-only run.
+    public string UnversionedAnswer { get; set; } = "2.0.0";
 
     public static XapiOptions From(IConfiguration configuration)
     {

@@ -88,7 +88,8 @@ public static partial class XapiProtocol
         }
     }
 
-    [GeneratedRegex(@"^(1\.0(\.\d+)?|2\.0\.0)$")]
+    /// Communication 3.3: 1.0, 1.0.x, 2.0 and 2.0.x (a patch release changes nothing a client can see).
+    [GeneratedRegex(@"^(1\.0(\.\d+)?|2\.0(\.\d+)?)$")]
     internal static partial Regex SupportedVersion();
 }
 
@@ -134,14 +135,14 @@ internal sealed class XapiProtocolMiddleware(RequestDelegate next, XapiOptions o
         if (rest.Equals("/about", StringComparison.OrdinalIgnoreCase))
         {
             // About is public and answers whatever version the client speaks.
-            response.Headers[XapiProtocol.VersionHeader] = "2.0.0";
+            response.Headers[XapiProtocol.VersionHeader] = AnswerVersion(context);
             await next(context);
             return;
         }
 
         if (context.Request.ContentLength > options.MaxRequestBytes)
         {
-            response.Headers[XapiProtocol.VersionHeader] = "2.0.0";
+            response.Headers[XapiProtocol.VersionHeader] = AnswerVersion(context);
             await XapiProblem.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, $"The request is larger than {options.MaxRequestBytes} bytes.");
             return;
         }
@@ -153,19 +154,18 @@ internal sealed class XapiProtocolMiddleware(RequestDelegate next, XapiOptions o
             var problem = await ApplyAlternateSyntaxAsync(context);
             if (problem is not null)
             {
-                response.Headers[XapiProtocol.VersionHeader] = "2.0.0";
+                response.Headers[XapiProtocol.VersionHeader] = AnswerVersion(context);
                 await XapiProblem.WriteAsync(context, StatusCodes.Status400BadRequest, problem, rule: "Communication 1.3: alternate request syntax");
                 return;
             }
         }
 
         var version = context.Request.Headers[XapiProtocol.VersionHeader].ToString().Trim();
-        var speaks2 = version.StartsWith("2.", StringComparison.Ordinal);
-        response.Headers[XapiProtocol.VersionHeader] = speaks2 ? "2.0.0" : "1.0.3";
+        response.Headers[XapiProtocol.VersionHeader] = AnswerVersion(context);
         if (!XapiProtocol.SupportedVersion().IsMatch(version))
         {
             await XapiProblem.WriteAsync(context, StatusCodes.Status400BadRequest,
-                version.Length == 0 ? "Send the X-Experience-API-Version header." : $"The version '{version}' is not supported: use 1.0.x or 2.0.0.",
+                version.Length == 0 ? "Send the X-Experience-API-Version header." : $"The version '{version}' is not supported: use 1.0.x or 2.0.x.",
                 XapiProtocol.VersionHeader, "Communication 3.3: versioning");
             return;
         }
@@ -191,11 +191,24 @@ internal sealed class XapiProtocolMiddleware(RequestDelegate next, XapiOptions o
         await next(context);
     }
 
+    /// Communication 3.3: every answer carries the latest patch of the version the client speaks (1.0.3
+    /// to 1.0.x, 2.0.0 to 2.0.x) and, when the header is missing or unsupported, the configured one.
+    private string AnswerVersion(HttpContext context)
+    {
+        var version = context.Request.Headers[XapiProtocol.VersionHeader].ToString().Trim();
+        if (!XapiProtocol.SupportedVersion().IsMatch(version)) return options.UnversionedAnswer is "1.0.3" ? "1.0.3" : "2.0.0";
+        return version.StartsWith("1.", StringComparison.Ordinal) ? "1.0.3" : "2.0.0";
+    }
+
     /// Communication 1.3: POST ?method=X with a form body that carries the headers, the content and
     /// the resource's parameters.
     private static async Task<string?> ApplyAlternateSyntaxAsync(HttpContext context)
     {
         var request = context.Request;
+        // xAPI 2.0 (IEEE 9274.1.1) removed the alternate request syntax: a 2.0 client is refused
+        // (the 2.0 conformance suite expects a 4xx), a 1.0.x client keeps it.
+        if (request.Headers[XapiProtocol.VersionHeader].ToString().Trim().StartsWith("2.", StringComparison.Ordinal))
+            return "xAPI 2.0 has no alternate request syntax: send the request with its own method and headers.";
         if (request.Query.Count != 1)
             return "The alternate request syntax allows no query parameter except 'method'.";
         var method = request.Query["method"].ToString();
@@ -207,6 +220,9 @@ internal sealed class XapiProtocolMiddleware(RequestDelegate next, XapiOptions o
         IFormCollection form;
         try { form = await request.ReadFormAsync(context.RequestAborted); }
         catch (InvalidDataException e) { return "The form body could not be read: " + e.Message; }
+        var formVersion = form.FirstOrDefault(f => f.Key.Equals(XapiProtocol.VersionHeader, StringComparison.OrdinalIgnoreCase)).Value.ToString().Trim();
+        if (formVersion.StartsWith("2.", StringComparison.Ordinal))
+            return "xAPI 2.0 has no alternate request syntax: send the request with its own method and headers.";
 
         var query = new Dictionary<string, StringValues>();
         string? content = null;

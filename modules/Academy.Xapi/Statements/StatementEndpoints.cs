@@ -91,6 +91,7 @@ public static class StatementEndpoints
             // The authority is the credential's (Data 2.4.9): what the client sent is replaced by the writer.
             json.Remove("authority");
             json.Remove("stored");
+            StatementShape.ContextActivitiesAsArrays(json);
             Guid? voids = null;
             if (json["verb"]?["id"]?.GetValue<string>() == StatementValidator.VoidedVerb)
                 voids = Guid.Parse(json["object"]!["id"]!.GetValue<string>());
@@ -115,9 +116,10 @@ public static class StatementEndpoints
         var request = context.Request;
         var caller = context.Xapi().Caller;
         int? mine = caller.Has(XapiScopes.StatementsRead, isRead: true) ? null : caller.CredentialId;
-        var query = StatementQuery.FromRequest(request, options);
+        // XAPI-00153: the header comes with every answer to a GET, a refused one (400) included.
         var consistentThrough = await reader.ConsistentThroughAsync();
         context.Response.Headers[XapiProtocol.ConsistentThroughHeader] = consistentThrough.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var query = StatementQuery.FromRequest(request, options);
         var languages = request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.ToString()).ToList();
 
         if (query.StatementId is { } single)
@@ -143,6 +145,8 @@ public static class StatementEndpoints
     private static JsonObject Format(string stored, string format, IReadOnlyList<string> languages)
     {
         var statement = JsonNode.Parse(stored)!.AsObject();
+        // Statements stored before contextActivities were kept as arrays are returned as arrays too.
+        StatementShape.ContextActivitiesAsArrays(statement);
         if (format == "ids") StatementShape.ToIds(statement);
         else if (format == "canonical") StatementShape.ToCanonical(statement, languages);
         return statement;

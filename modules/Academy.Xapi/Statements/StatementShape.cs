@@ -90,6 +90,7 @@ internal static class StatementShape
     private static string Canonical(JsonObject statement)
     {
         var copy = (JsonObject)statement.DeepClone();
+        ContextActivitiesAsArrays(copy);
         foreach (var name in new[] { "id", "authority", "stored", "timestamp", "version", "attachments" }) copy.Remove(name);
         if (copy["object"] is JsonObject o)
         {
@@ -136,6 +137,25 @@ internal static class StatementShape
         }
     }
 
+    /// Data 2.4.6.2 (XAPI-00096): a contextActivities value may be sent as one activity, but the LRS
+    /// returns every one as an array; done to the statement and to a SubStatement object.
+    public static void ContextActivitiesAsArrays(JsonObject statement)
+    {
+        static void Context(JsonNode? context)
+        {
+            if (context?["contextActivities"] is not JsonObject activities) return;
+            foreach (var (key, value) in activities.ToList())
+                if (value is JsonObject single)
+                {
+                    activities[key] = null;
+                    activities[key] = new JsonArray(single);
+                }
+        }
+        Context(statement["context"]);
+        if (statement["object"] is JsonObject target && target["objectType"] is JsonValue type && type.GetValueKind() == JsonValueKind.String && type.GetValue<string>() == "SubStatement")
+            Context(target["context"]);
+    }
+
     /// format=ids: agents and groups by their identifier only, activities and verbs by id only.
     public static void ToIds(JsonObject statement)
     {
@@ -172,6 +192,8 @@ internal static class StatementShape
             {
                 Actor(context["instructor"]);
                 Actor(context["team"]);
+                if (context["contextAgents"] is JsonArray contextAgents) foreach (var a in contextAgents) Actor(a?["agent"]);
+                if (context["contextGroups"] is JsonArray contextGroups) foreach (var g in contextGroups) Actor(g?["group"]);
                 if (context["contextActivities"] is JsonObject activities)
                     foreach (var (_, list) in activities)
                     {

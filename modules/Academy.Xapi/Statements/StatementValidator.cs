@@ -29,14 +29,14 @@ internal static partial class StatementValidator
         Properties(statement, path, StatementProperties, "Data 2.2: a statement has only the properties the specification defines");
         var version = OptionalString(statement, "version", path);
         if (version is not null && !VersionPattern().IsMatch(version))
-            Fail($"{path}.version", $"'{version}' is not a supported xAPI version (1.0.x or 2.0.0).", "Data 2.4.10: version");
+            Fail($"{path}.version", $"'{version}' is not a supported xAPI version (1.0, 1.0.x, 2.0 or 2.0.x).", "Data 2.4.10: version");
         var is2 = requestIs2 || version?.StartsWith("2.", StringComparison.Ordinal) == true;
         if (statement.TryGetProperty("objectType", out var objectType))
             Fail($"{path}.objectType", "A statement has no objectType (only a SubStatement does).", "Data 2.2");
 
         if (statement.TryGetProperty("id", out var id)) Uuid(id, $"{path}.id");
         Body(statement, path, is2, sub: false);
-        if (statement.TryGetProperty("stored", out var stored)) Timestamp(stored, $"{path}.stored");
+        if (statement.TryGetProperty("stored", out var stored)) Timestamp(stored, $"{path}.stored", is2);
         if (statement.TryGetProperty("authority", out var authority)) Authority(authority, $"{path}.authority");
 
         // A voiding statement's object is the StatementRef of the statement it voids.
@@ -57,7 +57,7 @@ internal static partial class StatementValidator
         var objectType = StatementObject(target, $"{path}.object", is2, sub);
         if (statement.TryGetProperty("result", out var result)) Result(result, $"{path}.result");
         if (statement.TryGetProperty("context", out var context)) Context(context, $"{path}.context", objectType, is2);
-        if (statement.TryGetProperty("timestamp", out var timestamp)) Timestamp(timestamp, $"{path}.timestamp");
+        if (statement.TryGetProperty("timestamp", out var timestamp)) Timestamp(timestamp, $"{path}.timestamp", is2);
         if (statement.TryGetProperty("attachments", out var attachments)) Attachments(attachments, $"{path}.attachments");
     }
 
@@ -103,6 +103,9 @@ internal static partial class StatementValidator
                     Fail(memberPath, "A group's members are agents, not groups.", "Data 2.4.2.2");
                 Agent(member, memberPath);
             }
+            // XAPI-00037: a group without an identifier is known by its members, at least one of them.
+            if (count == 0 && i == 0)
+                Fail($"{path}.member", "An anonymous group (no identifier) must list at least one member.", "Data 2.4.2.2: anonymous group");
         }
         else if (count == 0)
         {
@@ -334,9 +337,12 @@ internal static partial class StatementValidator
     private static void Authority(JsonElement authority, string path)
     {
         Actor(authority, path);
-        // An OAuth authority is a group of exactly two agents (the application and the user).
-        if (authority.TryGetProperty("objectType", out var t) && t.GetString() == "Group"
-            && (!authority.TryGetProperty("member", out var members) || members.GetArrayLength() != 2))
+        if (!authority.TryGetProperty("objectType", out var t) || t.GetString() != "Group") return;
+        // An OAuth authority is an anonymous group of exactly two agents (the application and the user):
+        // an identified group is refused (XAPI-00100, v1_0_3 authorities.js).
+        if (Ifis.Any(ifi => authority.TryGetProperty(ifi, out _)))
+            Fail(path, "A group authority is an anonymous group (the OAuth application and user), without an identifier.", "Data 2.4.9: authority");
+        if (!authority.TryGetProperty("member", out var members) || members.GetArrayLength() != 2)
             Fail($"{path}.member", "A group authority has exactly two members.", "Data 2.4.9: authority");
     }
 
@@ -382,24 +388,33 @@ internal static partial class StatementValidator
             if (!IsIri(entry.Name)) Fail($"{path}[{entry.Name}]", $"The extension key '{entry.Name}' is not an IRI.", "Data 4.1: extensions are keyed by IRI");
     }
 
-    public static void Timestamp(JsonElement value, string path)
+    /// Data 4.5: ISO 8601 (RFC 3339 allows a space for the T). xAPI 1.0.3 says a timestamp SHOULD
+    /// include the time zone, so a 1.0.x statement may leave it out (read as UTC); 2.0 requires it.
+    public static void Timestamp(JsonElement value, string path, bool is2)
     {
         var text = StringValue(value, path);
-        if (ParseTimestamp(text) is null)
-            Fail(path, $"'{text}' is not an ISO 8601 timestamp with a time zone (e.g. 2026-11-25T09:00:00.000Z).", "Data 4.5: ISO 8601 timestamps");
+        if (ParseTimestamp(text, zoneRequired: is2) is null)
+            Fail(path, is2
+                ? $"'{text}' is not an ISO 8601 timestamp with a time zone (e.g. 2026-11-25T09:00:00.000Z)."
+                : $"'{text}' is not an ISO 8601 timestamp (e.g. 2026-11-25T09:00:00.000Z).", "Data 4.5: ISO 8601 timestamps");
     }
 
-    public static DateTimeOffset? ParseTimestamp(string text)
+    /// A timestamp with its time zone ("-00:00", RFC 3339's "unknown offset", is refused). With
+    /// zoneRequired false, one without a zone is read as UTC.
+    public static DateTimeOffset? ParseTimestamp(string text, bool zoneRequired = true)
     {
         var match = TimestampPattern().Match(text);
-        // "-00:00" means "offset unknown" in RFC 3339, which the specification refuses.
-        if (!match.Success || match.Groups["zone"].Value is "-00:00" or "-0000" or "-00") return null;
-        var normalised = match.Groups["zone"].Value switch
+        if (!match.Success) return null;
+        var zone = match.Groups["zone"].Value;
+        if (zone is "-00:00" or "-0000" or "-00") return null;
+        if (zone.Length == 0 && zoneRequired) return null;
+        var local = match.Groups["local"].Value.Replace(' ', 'T').Replace('t', 'T');
+        var normalised = zone switch
         {
-            "Z" or "z" => text[..^1] + "+00:00",
-            { Length: 3 } zone => text + ":00",
-            { Length: 5 } zone => text[..^5] + zone[..3] + ":" + zone[3..],
-            _ => text,
+            "" or "Z" or "z" => local + "+00:00",
+            { Length: 3 } => local + zone + ":00",
+            { Length: 5 } => local + zone[..3] + ":" + zone[3..],
+            _ => local + zone,
         };
         return DateTimeOffset.TryParse(normalised, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
     }
@@ -465,7 +480,7 @@ internal static partial class StatementValidator
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void Fail(string property, string message, string rule) => throw new XapiException(message, property, rule);
 
-    [GeneratedRegex(@"^(1\.0(\.\d+)?|2\.0\.0)$")] private static partial Regex VersionPattern();
+    [GeneratedRegex(@"^(1\.0(\.\d+)?|2\.0(\.\d+)?)$")] private static partial Regex VersionPattern();
     [GeneratedRegex(@"^mailto:[^@\s]+@[^@\s]+$")] private static partial Regex MboxPattern();
     [GeneratedRegex(@"^[0-9a-fA-F]{40}$")] private static partial Regex Sha1Pattern();
     [GeneratedRegex(@"^([0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{96}|[0-9a-fA-F]{128})$")] private static partial Regex Sha2Pattern();
@@ -474,8 +489,9 @@ internal static partial class StatementValidator
     [GeneratedRegex(@"^(([A-Za-z]{2,3}(-[A-Za-z]{3}){0,3})|[A-Za-z]{4,8})(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[0-9A-WY-Za-wy-z](-[A-Za-z0-9]{2,8})+)*(-[Xx](-[A-Za-z0-9]{1,8})+)?$|^[Xx](-[A-Za-z0-9]{1,8})+$|^i-[A-Za-z]+$")]
     private static partial Regex LanguageTagPattern();
     [GeneratedRegex(@"^[A-Za-z0-9!#$&^_.+\-]+/[A-Za-z0-9!#$&^_.+\-]+(\s*;.*)?$")] private static partial Regex MediaTypePattern();
-    [GeneratedRegex(@"^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$")]
+    // ISO 8601 4.4.3.2: PnYnMnDTnHnMnS, or PnW alone (weeks do not combine with the other units).
+    [GeneratedRegex(@"^P((\d+(\.\d+)?W)|(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?)$")]
     private static partial Regex DurationPattern();
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(?<zone>Z|z|[+-]\d{2}(:?\d{2})?)$")]
+    [GeneratedRegex(@"^(?<local>\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(?<zone>Z|z|[+-]\d{2}(:?\d{2})?)?$")]
     private static partial Regex TimestampPattern();
 }
