@@ -110,7 +110,7 @@ public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFi
 
         await page.ClickAsync($"button:has-text('{button}')");
 
-        Assert.True(await page.Locator(".nhsuk-error-summary").IsVisibleAsync());
+        await page.Locator(".nhsuk-error-summary").WaitForAsync();
         await Accessibility.AssertNoViolationsAsync(page);
     }
 }
