@@ -72,6 +72,8 @@ public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFi
         { "lead", "/exemplars/returns/{draft}/risks/new" },
         { "lead", "/exemplars/returns/{draft}/milestone-updates/new" },
         { "lead", "/exemplars/returns/{draft}/audit" },
+        { "lead", "/exemplars/returns/{draft}/measurements/new" },
+        { "lead", "/exemplars/participations/{participation}/benefits/new" },
         { "lead", "/exemplars/claims/{claim}" },
         { "lead", "/exemplars/lessons" },
         { "lead", "/exemplars/lessons/new" },
@@ -108,7 +110,7 @@ public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFi
 
         await page.ClickAsync($"button:has-text('{button}')");
 
-        Assert.True(await page.Locator(".nhsuk-error-summary").IsVisibleAsync());
+        await page.Locator(".nhsuk-error-summary").WaitForAsync();
         await Accessibility.AssertNoViolationsAsync(page);
     }
 }

