@@ -12,7 +12,7 @@ public static class JsonLines
         var best = 1;
         var bestLength = -1;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        var stack = new List<(bool IsArray, int Index, string? Property)>();
+        var stack = new List<(bool IsArray, int Index, string? Path)>();
         string? pendingProperty = null;
         try
         {
@@ -31,13 +31,11 @@ public static class JsonLines
                 }
                 var here = Current(stack, pendingProperty);
                 Consider(here, reader.TokenStartIndex, json, path, ref best, ref bestLength);
-                AdvanceArray(stack, pendingProperty);
+                AdvanceArray(stack);
+                // Paths inside a container are built from the stack, which holds each open container's own path.
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                    stack.Add((reader.TokenType == JsonTokenType.StartArray, -1, pendingProperty));
+                    stack.Add((reader.TokenType == JsonTokenType.StartArray, -1, here));
                 pendingProperty = null;
-                // Paths inside a container are built from the stack; remember this container's own path.
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                    stack[^1] = (stack[^1].IsArray, -1, here);
             }
         }
         catch (JsonException)
@@ -47,17 +45,17 @@ public static class JsonLines
         return best;
     }
 
-    private static string Current(List<(bool IsArray, int Index, string? Property)> stack, string? property)
+    private static string Current(List<(bool IsArray, int Index, string? Path)> stack, string? property)
     {
         if (stack.Count == 0) return "$";
         var parent = stack[^1];
-        var parentPath = parent.Property ?? "$";
+        var parentPath = parent.Path ?? "$";
         return parent.IsArray ? $"{parentPath}[{parent.Index + 1}]" : $"{parentPath}.{property}";
     }
 
-    private static void AdvanceArray(List<(bool IsArray, int Index, string? Property)> stack, string? property)
+    private static void AdvanceArray(List<(bool IsArray, int Index, string? Path)> stack)
     {
-        if (stack.Count > 0 && stack[^1].IsArray) stack[^1] = (true, stack[^1].Index + 1, stack[^1].Property);
+        if (stack.Count > 0 && stack[^1].IsArray) stack[^1] = (true, stack[^1].Index + 1, stack[^1].Path);
     }
 
     private static void Consider(string candidate, long offset, ReadOnlySpan<byte> json, string target, ref int best, ref int bestLength)
