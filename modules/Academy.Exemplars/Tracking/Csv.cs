@@ -1,4 +1,6 @@
+using System.Text;
 using CsvHelper;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Academy.Exemplars.Tracking;
 
@@ -16,6 +18,8 @@ public static class Csv
         }
         return text.ToString();
     }
+
+    public static FileContentResult File(string csv, string fileName) => new(Encoding.UTF8.GetBytes(csv), "text/csv") { FileDownloadName = fileName };
 
     public static string Amount(decimal pounds) => pounds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";

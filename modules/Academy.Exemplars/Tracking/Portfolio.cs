@@ -22,17 +22,18 @@ public sealed class Portfolio(ExemplarsDbContext db, TimeProvider clock)
     public async Task<PortfolioView> ReadAsync(PortfolioFilter filter, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var query = db.Participations.AsNoTracking();
-        if (!string.IsNullOrEmpty(filter.Programme)) query = query.Where(p => p.Programme.Slug == filter.Programme);
-        if (!string.IsNullOrEmpty(filter.Region)) query = query.Where(p => p.Trust.Region == filter.Region);
-        var participations = await query.Select(p => new { p.Id, p.Trust.OdsCode, Trust = p.Trust.Name, Programme = p.Programme.Name, p.Trust.Region, p.Allocation, p.ApprovedClaimsTotal })
+        var participations = await Participations(filter).Select(p => new { p.Id, p.Trust.OdsCode, Trust = p.Trust.Name, Programme = p.Programme.Name, p.Trust.Region, p.Allocation, p.ApprovedClaimsTotal })
             .ToListAsync(cancellationToken);
         var ids = participations.Select(p => p.Id).ToList();
 
         var milestones = db.Milestones.AsNoTracking().Where(m => ids.Contains(m.ParticipationId));
         if (filter.Capability is { } area) milestones = milestones.Where(m => m.CapabilityArea == area);
-        var counts = (await milestones.Select(m => new { m.ParticipationId, m.Status, m.BaselineDate, m.ForecastDate }).ToListAsync(cancellationToken))
-            .ToLookup(m => m.ParticipationId);
+        var counts = (await milestones.GroupBy(m => m.ParticipationId)
+            .Select(g => new MilestoneCounts(g.Key,
+                g.Count(m => m.Status == MilestoneStatus.Achieved),
+                g.Count(m => m.Status != MilestoneStatus.Achieved && m.Status != MilestoneStatus.Late && m.BaselineDate >= today),
+                g.Count(m => m.Status != MilestoneStatus.Achieved && (m.Status == MilestoneStatus.Late || m.BaselineDate < today))))
+            .ToListAsync(cancellationToken)).ToDictionary(c => c.ParticipationId);
         var returns = (await db.Returns.AsNoTracking().Where(r => ids.Contains(r.ParticipationId))
             .Select(r => new ReturnRatings(r.ParticipationId, r.PeriodStart, r.Status, r.NationalSpend, r.TimeRag, r.BudgetRag, r.ScopeQualityRag, r.RiskRag, r.BenefitsRag, r.DeliveryConfidence))
             .ToListAsync(cancellationToken)).ToLookup(r => r.ParticipationId);
@@ -41,23 +42,37 @@ public sealed class Portfolio(ExemplarsDbContext db, TimeProvider clock)
         var history = new List<RagHistoryRow>();
         foreach (var p in participations.OrderBy(p => p.Trust))
         {
-            var ms = counts[p.Id].ToList();
+            var ms = counts.GetValueOrDefault(p.Id, new MilestoneCounts(p.Id, 0, 0, 0));
             var reported = returns[p.Id].Where(r => r.Status is ReturnStatus.Submitted or ReturnStatus.Approved).OrderByDescending(r => r.PeriodStart).ToList();
             var latest = reported.FirstOrDefault();
             rows.Add(new PortfolioRow(p.Id, p.OdsCode, p.Trust, p.Programme, p.Region, latest?.Overall, latest?.Driver, latest?.PeriodStart,
                 p.Allocation, p.ApprovedClaimsTotal, returns[p.Id].Sum(r => r.NationalSpend),
-                ms.Count(m => m.Status == MilestoneStatus.Achieved),
-                ms.Count(m => m.Status != MilestoneStatus.Achieved && m.BaselineDate >= today),
-                ms.Count(m => m.Status != MilestoneStatus.Achieved && (m.Status == MilestoneStatus.Late || m.BaselineDate < today)),
+                ms.Achieved, ms.Due, ms.Late,
                 returns[p.Id].Count(r => r.Status == ReturnStatus.Submitted)));
             history.AddRange(reported.Take(HistoryPeriods).Select(r => new RagHistoryRow(p.OdsCode, p.Trust, r.PeriodStart, r.Overall, r.Driver, r.Status)));
         }
-        if (filter.Capability is not null) rows = rows.Where(r => counts[r.ParticipationId].Any()).ToList();
+        if (filter.Capability is not null) rows = rows.Where(r => counts.ContainsKey(r.ParticipationId)).ToList();
 
         var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.StartDate).Select(p => p.Slug).ToListAsync(cancellationToken);
         var regions = await db.Trusts.AsNoTracking().Select(t => t.Region).Distinct().OrderBy(r => r).ToListAsync(cancellationToken);
         return new PortfolioView(rows, history, programmes, regions);
     }
+
+    public async Task<IReadOnlyList<MilestoneTrendPoint>> MilestoneTrendAsync(PortfolioFilter filter, CancellationToken cancellationToken)
+    {
+        var ids = await Participations(filter).Select(p => p.Id).ToListAsync(cancellationToken);
+        return await MilestoneTrend.ReadAsync(db, ids, filter.Capability, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+    }
+
+    private IQueryable<Participation> Participations(PortfolioFilter filter)
+    {
+        var query = db.Participations.AsNoTracking();
+        if (!string.IsNullOrEmpty(filter.Programme)) query = query.Where(p => p.Programme.Slug == filter.Programme);
+        if (!string.IsNullOrEmpty(filter.Region)) query = query.Where(p => p.Trust.Region == filter.Region);
+        return query;
+    }
+
+    private sealed record MilestoneCounts(int ParticipationId, int Achieved, int Due, int Late);
 
     private sealed record ReturnRatings(int ParticipationId, DateOnly PeriodStart, ReturnStatus Status, decimal NationalSpend,
         Rag? Time, Rag? Budget, Rag? ScopeQuality, Rag? Risk, Rag? Benefits, Rag? Confidence)

@@ -1,6 +1,7 @@
 using System.Net;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tests.Support;
+using Academy.Exemplars.Tracking;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Tests.Portfolio;
@@ -96,9 +97,71 @@ public sealed class PortfolioTests(AcademySite site) : IClassFixture<AcademySite
 
         var html = await reviewer.GetStringAsync("/exemplars/portfolio");
 
-        Assert.Contains("<svg class=\"app-chart\" role=\"img\"", html);
-        Assert.Contains("Data for the chart: share of allocation claimed", html);
+        Assert.Contains("<svg class=\"app-chart\" role=\"img\" aria-labelledby=\"chart-spend chart-spend-desc\"", html);
+        Assert.Contains("Data for the chart: spend and claims against allocation", html);
         Assert.DoesNotContain("style=", html);
+    }
+
+    [Fact]
+    public async Task Get_Portfolio_CountsEachMilestoneOnceAsAchievedDueOrLate()
+    {
+        var future = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1);
+        await Arrange.MilestoneAsync(site, "RBA", m => { m.CapabilityArea = CapabilityArea.Interoperability; m.BaselineDate = future; m.ForecastDate = future; });
+        await Arrange.MilestoneAsync(site, "RBA", m => { m.CapabilityArea = CapabilityArea.Interoperability; m.BaselineDate = future; m.ForecastDate = future.AddMonths(2); m.Status = MilestoneStatus.Late; });
+        await Arrange.MilestoneAsync(site, "RBA", m => m.CapabilityArea = CapabilityArea.Interoperability);
+        await Arrange.MilestoneAsync(site, "RBA", m => { m.CapabilityArea = CapabilityArea.Interoperability; m.Status = MilestoneStatus.Achieved; m.ActualDate = new DateOnly(2018, 3, 1); });
+        var reviewer = await Arrange.ReviewerAsync(site);
+
+        var csv = await reviewer.GetStringAsync("/exemplars/portfolio?handler=Csv&table=portfolio&capability=Interoperability&region=South+West");
+
+        var line = Assert.Single(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("RBA,"));
+        Assert.EndsWith(",1,1,2,0", line.TrimEnd('\r'));
+    }
+
+    [Fact]
+    public async Task Get_Portfolio_MilestoneStatusOverTime_ShowsTheStatusEachMilestoneHadAtEachQuarterEnd()
+    {
+        var points = MilestoneTrend.Points(DateOnly.FromDateTime(DateTime.UtcNow));
+        var started = await Arrange.MilestoneAsync(site, "RRK", m => m.CapabilityArea = CapabilityArea.WorkforceDigitalSkills);
+        var late = await Arrange.MilestoneAsync(site, "RRK", m => { m.CapabilityArea = CapabilityArea.WorkforceDigitalSkills; m.Status = MilestoneStatus.Late; });
+        await Arrange.DbAsync(site, async db =>
+        {
+            var participationId = await db.Milestones.Where(m => m.Id == started).Select(m => m.ParticipationId).SingleAsync();
+            void Was(int milestone, DateOnly on, MilestoneStatus status) => db.AuditEntries.Add(new AuditEntry
+            {
+                At = new DateTimeOffset(on.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), Actor = "arrange", Entity = nameof(Milestone), RecordId = milestone.ToString(),
+                Action = "Modified", Field = nameof(Milestone.Status), NewValue = status.ToString(), ParticipationId = participationId,
+            });
+            Was(started, points[1], MilestoneStatus.NotStarted);
+            Was(started, points[3].AddDays(1), MilestoneStatus.AtRisk);
+            Was(late, points[4], MilestoneStatus.OnTrack);
+            return await db.SaveChangesAsync();
+        });
+        var reviewer = await Arrange.ReviewerAsync(site);
+
+        var csv = await reviewer.GetStringAsync("/exemplars/portfolio?handler=Csv&table=milestone-status&capability=WorkforceDigitalSkills&region=Midlands");
+
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("Date,Not started,On track,At risk,Late,Achieved,All milestones", lines[0]);
+        string Row(DateOnly at) => lines.Single(l => l.StartsWith(at.ToString("yyyy-MM-dd") + ","));
+        Assert.Equal($"{points[0]:yyyy-MM-dd},0,0,0,0,0,0", Row(points[0]));
+        Assert.Equal($"{points[1]:yyyy-MM-dd},1,0,0,0,0,1", Row(points[1]));
+        Assert.Equal($"{points[3]:yyyy-MM-dd},1,0,0,0,0,1", Row(points[3]));
+        Assert.Equal($"{points[4]:yyyy-MM-dd},0,1,1,0,0,2", Row(points[4]));
+        Assert.Equal($"{points[6]:yyyy-MM-dd},0,1,0,1,0,2", Row(points[6]));
+    }
+
+    [Fact]
+    public async Task Get_Portfolio_MilestoneStatusChart_HasItsDataAsATable()
+    {
+        await Arrange.MilestoneAsync(site, "RAL");
+        var reviewer = await Arrange.ReviewerAsync(site);
+
+        var html = await reviewer.GetStringAsync("/exemplars/portfolio?region=London");
+
+        Assert.Contains("aria-labelledby=\"chart-trend chart-trend-desc\"", html);
+        Assert.Contains("Data for the chart: milestones by status", html);
+        Assert.Contains("handler=Csv&amp;table=milestone-status", html);
     }
 
     [Fact]

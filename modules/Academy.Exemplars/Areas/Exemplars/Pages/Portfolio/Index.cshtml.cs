@@ -1,4 +1,3 @@
-using System.Text;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +14,7 @@ public sealed class PortfolioModel(Tracking.Portfolio portfolio) : PageModel
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public string? Capability { get; set; }
     public PortfolioView View { get; private set; } = default!;
+    public IReadOnlyList<MilestoneTrendPoint> MilestoneTrend { get; private set; } = [];
     public IReadOnlyList<SelectListItem> ProgrammeOptions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> RegionOptions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> CapabilityOptions { get; } =
@@ -23,22 +23,36 @@ public sealed class PortfolioModel(Tracking.Portfolio portfolio) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         View = await portfolio.ReadAsync(Filter(), cancellationToken);
+        MilestoneTrend = await portfolio.MilestoneTrendAsync(Filter(), cancellationToken);
         ProgrammeOptions = [new("All programmes", ""), .. View.Programmes.Select(p => new SelectListItem(p, p))];
         RegionOptions = [new("All regions", ""), .. View.Regions.Select(r => new SelectListItem(r, r))];
     }
 
-    /// table=portfolio (one line per exemplar) or table=history (RAG over the last periods), with the page's filters.
+    /// table=portfolio (one line per exemplar), spend (the spend chart's data), history (RAG over the last periods)
+    /// or milestone-status (the milestone status chart's data), with the page's filters.
     public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
     {
+        if (table == "milestone-status")
+        {
+            var trend = await portfolio.MilestoneTrendAsync(Filter(), cancellationToken);
+            var statuses = Enum.GetValues<MilestoneStatus>();
+            return Csv.File(Csv.Write(["Date", .. statuses.Select(Format.Name), "All milestones"],
+                trend.Select(p => (string?[])[Csv.Date(p.At), .. statuses.Select(s => Count(p.Counts[s])), Count(p.Total)])), "milestone-status.csv");
+        }
         var view = await portfolio.ReadAsync(Filter(), cancellationToken);
-        var csv = table == "history"
-            ? Csv.Write(["ODS code", "Trust", "Period start", "RAG", "Driven by", "Return status"],
-                view.History.Select(h => new[] { h.OdsCode, h.Trust, Csv.Date(h.PeriodStart), h.Rag?.ToString(), h.Driver, h.Status.ToString() }))
-            : Csv.Write(["ODS code", "Trust", "Programme", "Region", "RAG", "Driven by", "RAG period", "Allocation", "Claimed", "Spent", "Milestones achieved", "Milestones due", "Milestones late", "Returns awaiting review"],
+        return table switch
+        {
+            "history" => Csv.File(Csv.Write(["ODS code", "Trust", "Period start", "RAG", "Driven by", "Return status"],
+                view.History.Select(h => new[] { h.OdsCode, h.Trust, Csv.Date(h.PeriodStart), h.Rag?.ToString(), h.Driver, h.Status.ToString() })), "rag-history.csv"),
+            "spend" => Csv.File(Csv.Write(["ODS code", "Trust", "Allocation", "Spent", "Claimed"],
+                view.Rows.Select(r => new[] { r.OdsCode, r.Trust, Csv.Amount(r.Allocation), Csv.Amount(r.Spent), Csv.Amount(r.Claimed) })), "spend-against-allocation.csv"),
+            _ => Csv.File(Csv.Write(["ODS code", "Trust", "Programme", "Region", "RAG", "Driven by", "RAG period", "Allocation", "Claimed", "Spent", "Milestones achieved", "Milestones due", "Milestones late", "Returns awaiting review"],
                 view.Rows.Select(r => new[] { r.OdsCode, r.Trust, r.Programme, r.Region, r.Rag?.ToString(), r.Driver, Csv.Date(r.RagPeriod), Csv.Amount(r.Allocation), Csv.Amount(r.Claimed), Csv.Amount(r.Spent),
-                    r.Achieved.ToString(Format.EnGb), r.Due.ToString(Format.EnGb), r.Late.ToString(Format.EnGb), r.AwaitingReview.ToString(Format.EnGb) }));
-        return File(Encoding.UTF8.GetBytes(csv), "text/csv", table == "history" ? "rag-history.csv" : "portfolio.csv");
+                    Count(r.Achieved), Count(r.Due), Count(r.Late), Count(r.AwaitingReview) })), "portfolio.csv"),
+        };
     }
+
+    private static string Count(int n) => n.ToString(Format.EnGb);
 
     public string CsvLink(string table) => $"/exemplars/portfolio?handler=Csv&table={table}&programme={Uri.EscapeDataString(Programme ?? "")}&region={Uri.EscapeDataString(Region ?? "")}&capability={Uri.EscapeDataString(Capability ?? "")}";
 
