@@ -175,6 +175,9 @@ public class ExemplarsDbContext(DbContextOptions options) : DbContext(options)
             b.Property(x => x.CareSetting).HasMaxLength(100);
             b.Property(x => x.ProjectType).HasMaxLength(100);
             b.Property(x => x.CapabilityArea).HasConversion<string>().HasMaxLength(40);
+            b.Property(x => x.Author).HasMaxLength(256);
+            b.HasOne(x => x.Participation).WithMany().OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(x => new { x.Published, x.CapabilityArea });
         });
         builder.Entity<BlueprintLesson>(b =>
         {

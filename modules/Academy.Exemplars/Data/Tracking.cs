@@ -230,10 +230,14 @@ public sealed class Lesson : IAudited
     int? IAudited.AuditParticipationId => ParticipationId;
 }
 
-/// A published, ordered collection of lessons for one capability area.
+/// A published, ordered collection of lessons for one capability area that another trust can follow, indexed
+/// as the national blueprints were: by user, care setting and project type. Written by one exemplar trust's lead.
 public sealed class Blueprint : IAudited
 {
     public int Id { get; set; }
+    /// The exemplar (trust and programme) that wrote the blueprint: its lead drafts and publishes it.
+    public int ParticipationId { get; set; }
+    public Participation Participation { get; set; } = default!;
     public string Title { get; set; } = "";
     public CapabilityArea CapabilityArea { get; set; }
     /// Who the blueprint is for, e.g. "Chief nursing information officer".
@@ -242,16 +246,23 @@ public sealed class Blueprint : IAudited
     public string CareSetting { get; set; } = "";
     /// e.g. "EPR replacement".
     public string ProjectType { get; set; } = "";
+    /// Published: every signed-in person can read it, and nobody can change it.
     public bool Published { get; set; }
+    public string Author { get; set; } = "";
+    public DateTimeOffset? PublishedAt { get; set; }
     public List<BlueprintLesson> Lessons { get; set; } = [];
-    int? IAudited.AuditParticipationId => null;
+    int? IAudited.AuditParticipationId => ParticipationId;
 }
 
-public sealed class BlueprintLesson
+/// A lesson's place in a blueprint. Changed only through its blueprint (loaded with it), so the audit
+/// trail takes the blueprint's participation from the navigation.
+public sealed class BlueprintLesson : IAudited
 {
     public int BlueprintId { get; set; }
     public Blueprint Blueprint { get; set; } = default!;
     public int LessonId { get; set; }
     public Lesson Lesson { get; set; } = default!;
+    /// 1, 2, 3… in the order the blueprint follows them.
     public int Order { get; set; }
+    int? IAudited.AuditParticipationId => Blueprint?.ParticipationId;
 }

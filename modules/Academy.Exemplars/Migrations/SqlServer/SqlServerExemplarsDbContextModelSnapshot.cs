@@ -148,6 +148,11 @@ namespace Academy.Exemplars.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("CapabilityArea")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -158,6 +163,9 @@ namespace Academy.Exemplars.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int>("ParticipationId")
+                        .HasColumnType("int");
+
                     b.Property<string>("ProjectType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -165,6 +173,9 @@ namespace Academy.Exemplars.Migrations.SqlServer
 
                     b.Property<bool>("Published")
                         .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -177,6 +188,10 @@ namespace Academy.Exemplars.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParticipationId");
+
+                    b.HasIndex("Published", "CapabilityArea");
 
                     b.ToTable("ExemplarBlueprints", (string)null);
                 });
@@ -800,6 +815,17 @@ namespace Academy.Exemplars.Migrations.SqlServer
                     b.Navigation("Benefit");
 
                     b.Navigation("Return");
+                });
+
+            modelBuilder.Entity("Academy.Exemplars.Data.Blueprint", b =>
+                {
+                    b.HasOne("Academy.Exemplars.Data.Participation", "Participation")
+                        .WithMany()
+                        .HasForeignKey("ParticipationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Participation");
                 });
 
             modelBuilder.Entity("Academy.Exemplars.Data.BlueprintLesson", b =>

@@ -135,6 +135,11 @@ namespace Academy.Exemplars.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CapabilityArea")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -145,12 +150,18 @@ namespace Academy.Exemplars.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ParticipationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProjectType")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -164,6 +175,10 @@ namespace Academy.Exemplars.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParticipationId");
+
+                    b.HasIndex("Published", "CapabilityArea");
 
                     b.ToTable("ExemplarBlueprints", (string)null);
                 });
@@ -765,6 +780,17 @@ namespace Academy.Exemplars.Migrations.Sqlite
                     b.Navigation("Benefit");
 
                     b.Navigation("Return");
+                });
+
+            modelBuilder.Entity("Academy.Exemplars.Data.Blueprint", b =>
+                {
+                    b.HasOne("Academy.Exemplars.Data.Participation", "Participation")
+                        .WithMany()
+                        .HasForeignKey("ParticipationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Participation");
                 });
 
             modelBuilder.Entity("Academy.Exemplars.Data.BlueprintLesson", b =>
