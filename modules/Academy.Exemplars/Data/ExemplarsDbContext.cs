@@ -155,6 +155,8 @@ public class ExemplarsDbContext(DbContextOptions options) : DbContext(options)
             a.Property(x => x.Field).HasMaxLength(100);
             a.HasIndex(x => new { x.ParticipationId, x.Id });
             a.HasIndex(x => new { x.ReturnId, x.Id });
+            // The portfolio's milestone status over time reads every milestone's status changes.
+            a.HasIndex(x => new { x.Entity, x.Field, x.ParticipationId });
         });
         builder.Entity<Lesson>(l =>
         {

@@ -76,6 +76,8 @@ namespace Academy.Exemplars.Migrations.SqlServer
 
                     b.HasIndex("ReturnId", "Id");
 
+                    b.HasIndex("Entity", "Field", "ParticipationId");
+
                     b.ToTable("ExemplarAuditTrail", (string)null);
                 });
 

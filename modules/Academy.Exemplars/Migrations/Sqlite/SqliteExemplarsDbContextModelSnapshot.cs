@@ -69,6 +69,8 @@ namespace Academy.Exemplars.Migrations.Sqlite
 
                     b.HasIndex("ReturnId", "Id");
 
+                    b.HasIndex("Entity", "Field", "ParticipationId");
+
                     b.ToTable("ExemplarAuditTrail", (string)null);
                 });
 
