@@ -12,6 +12,14 @@ public static class Arrange
     public static Task<HttpClient> LeadAsync(AcademySite site, string ods) => site.SignInAsNewUserAsync(NewEmail("lead-" + ods.ToLowerInvariant()), [Roles.TrustLead], ods);
     public static Task<HttpClient> ReviewerAsync(AcademySite site) => site.SignInAsNewUserAsync(NewEmail("reviewer"), [Roles.NationalReviewer]);
 
+    /// An account in a role that is never signed in: someone the module should email.
+    public static async Task<string> PersonAsync(AcademySite site, string who, string role, string? ods = null, string? name = null)
+    {
+        var email = NewEmail(who);
+        await site.CreateUserAsync(email, [role], ods, name: name);
+        return email;
+    }
+
     public static Task<T> DbAsync<T>(AcademySite site, Func<ExemplarsDbContext, Task<T>> action) =>
         site.WithServicesAsync(services => action(services.GetRequiredService<ExemplarsDbContext>()));
 
