@@ -48,6 +48,19 @@ public static class Arrange
         m.Evidence.Add(new EvidenceFile { ParticipationId = m.ParticipationId, FileName = "go-live.pdf", ContentType = "application/pdf", Length = 10, StoredName = "none", UploadedBy = "arrange" });
     });
 
+    public static Task<int> LessonAsync(AcademySite site, string ods, LessonStatus status = LessonStatus.Draft) => DbAsync(site, async db =>
+    {
+        var lesson = new Lesson
+        {
+            ParticipationId = await db.Participations.Where(p => p.Trust.OdsCode == ods).Select(p => p.Id).FirstAsync(),
+            Title = "Paper drug charts", CapabilityArea = CapabilityArea.Epr, Context = "A 900-bed acute trust.", WhatHappened = "Wards went live one by one.",
+            WhatToRepeat = "Floor-walkers.", Tags = "go-live", Status = status, PublishedAt = status == LessonStatus.Published ? DateTimeOffset.UtcNow : null,
+        };
+        db.Lessons.Add(lesson);
+        await db.SaveChangesAsync();
+        return lesson.Id;
+    });
+
     public static Dictionary<string, string> MilestoneFields(string title = "Go live with e-prescribing", string baseline = "2018-04-01", string forecast = "2018-04-01",
         string status = "OnTrack", string actual = "", string area = "MedicinesAndEPrescribing") => new()
     {
