@@ -37,7 +37,7 @@ public sealed class ExemplarsModule : IAcademyModule
         builder.Services.AddSingleton<Lessons.LessonIndex>();
         builder.Services.AddOpenApi(Endpoints.ExemplarsApi.DocumentName, options =>
             options.ShouldInclude = description => description.GroupName == Endpoints.ExemplarsApi.DocumentName);
-        builder.Services.AddSingleton<Pages.Returns.ReturnNotices>();
+        builder.Services.AddScoped<Pages.Returns.ReturnNotices>();
         builder.Services.AddScoped<ITrustDirectory, TrustDirectory>();
         builder.Services.AddSingleton<IRecipeStep, ProgrammesRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, TrustsRecipeStep>();

@@ -63,6 +63,7 @@ public sealed class IdentityModule : IAcademyModule
             .AddPolicy(Policies.Ccio, p => p.RequireRole(Roles.Ccio));
 
         builder.Services.AddScoped<ISiteSettingsStore, SiteSettingsStore>();
+        builder.Services.AddScoped<IStaffDirectory, StaffDirectory>();
         builder.Services.AddSingleton(new NavigationItem("Users", "/admin/users", 90, [Roles.Administrator]));
     }
 

@@ -15,6 +15,22 @@ public sealed class ParticipationTests(AcademySite site) : IClassFixture<Academy
     };
 
     [Fact]
+    public async Task Get_TrustPage_ShowsEachParticipationsTrustLeadsByName()
+    {
+        await Arrange.PersonAsync(site, "lead-rhm", Roles.TrustLead, "RHM", name: "Priya Patel");
+        await Arrange.PersonAsync(site, "lead-rhm", Roles.TrustLead, "RHM", name: "Dev Shah");
+        await Arrange.PersonAsync(site, "lead-ra7", Roles.TrustLead, "RA7", name: "Olu Bristol");
+        var reviewer = await Arrange.ReviewerAsync(site);
+
+        var withLeads = Html.Text(await reviewer.GetStringAsync("/exemplars/trusts/RHM"));
+        var withoutLeads = Html.Text(await reviewer.GetStringAsync("/exemplars/trusts/RBA"));
+
+        Assert.Contains("Trust leads Dev Shah, Priya Patel", withLeads);
+        Assert.DoesNotContain("Olu Bristol", withLeads);
+        Assert.Contains("Trust leads None yet", withoutLeads);
+    }
+
+    [Fact]
     public async Task Post_Allocation_OverTheProgrammeCap_ShowsTheErrorAndChangesNothing()
     {
         var admin = await site.SignInAsAdministratorAsync();

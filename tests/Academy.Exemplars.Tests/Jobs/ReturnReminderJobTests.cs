@@ -8,23 +8,38 @@ namespace Academy.Exemplars.Tests.Jobs;
 
 public sealed class ReturnReminderJobTests(AcademySite site) : IClassFixture<AcademySite>
 {
+    private const string TrustA = "RTH";
+    private const string TrustB = "RBA";
+
     [Fact]
-    public async Task Run_WhenReturnsAreOverdue_RemindsTheLeadWhoLastSubmittedAndLeavesApprovedPeriodsOut()
+    public async Task Run_WhenReturnsAreOverdue_RemindsEveryLeadOfEachTrustOnceAndLeavesApprovedPeriodsOut()
     {
-        var lead = Arrange.NewEmail("lead-rth");
+        var leadA1 = await Arrange.PersonAsync(site, "lead-rth", Roles.TrustLead, TrustA, name: "Alex Oxford");
+        var leadA2 = await Arrange.PersonAsync(site, "lead-rth", Roles.TrustLead, TrustA, name: "Bo Oxford");
+        var leadB = await Arrange.PersonAsync(site, "lead-rba", Roles.TrustLead, TrustB);
         await Arrange.DbAsync(site, async db =>
         {
-            var participationId = await db.Participations.Where(p => p.Trust.OdsCode == "RTH").Select(p => p.Id).FirstAsync();
-            db.Returns.Add(new ProgressReturn { ParticipationId = participationId, PeriodStart = new DateOnly(2016, 9, 1), PeriodEnd = new DateOnly(2016, 11, 30), DueDate = new DateOnly(2016, 12, 31), Status = ReturnStatus.Approved, SubmittedBy = lead, SubmittedAt = DateTimeOffset.UtcNow });
+            var participationId = await db.Participations.Where(p => p.Trust.OdsCode == TrustA).Select(p => p.Id).FirstAsync();
+            db.Returns.Add(new ProgressReturn { ParticipationId = participationId, PeriodStart = new DateOnly(2016, 9, 1), PeriodEnd = new DateOnly(2016, 11, 30), DueDate = new DateOnly(2016, 12, 31), Status = ReturnStatus.Approved, SubmittedBy = "someone-else@trust.test", SubmittedAt = DateTimeOffset.UtcNow });
             return await db.SaveChangesAsync();
         });
 
         var sent = await site.WithServicesAsync(services => services.GetRequiredService<ReturnReminderJob>().RunAsync(CancellationToken.None));
 
-        Assert.Equal(1, sent);
-        // Long lines arrive quoted-printable, with soft line breaks.
-        var email = (await ReturnSteps.WaitForEmailAsync(site, e => e.Contains(lead) && e.Contains("Returns due"))).Replace("=\r\n", "").Replace("=\n", "");
-        Assert.Contains("1 December 2016 to 28 February 2017: overdue since 28 March 2017", email);
-        Assert.DoesNotContain("1 September 2016 to 30 November 2016", email);
+        // One message for each lead: two for trust A, one for trust B; the ten trusts with no lead get none.
+        Assert.Equal(3, sent);
+        foreach (var (lead, name) in new[] { (leadA1, "Alex Oxford"), (leadA2, "Bo Oxford") })
+        {
+            // Long lines arrive quoted-printable, with soft line breaks.
+            var email = (await ReturnSteps.WaitForEmailAsync(site, e => e.Contains($"To: {lead}") && e.Contains("Returns due"))).Replace("=\r\n", "").Replace("=\n", "");
+            Assert.Contains($"Dear {name},", email);
+            Assert.Contains("Oxford University Hospitals", email);
+            Assert.Contains("1 December 2016 to 28 February 2017: overdue since 28 March 2017", email);
+            Assert.DoesNotContain("1 September 2016 to 30 November 2016", email);
+        }
+        var stored = await ReturnSteps.StoredEmailsAsync(site);
+        Assert.Single(stored, e => e.Contains($"To: {leadB}") && e.Contains("Taunton and Somerset"));
+        Assert.DoesNotContain(stored, e => e.Contains($"To: {leadB}") && e.Contains("Oxford University Hospitals"));
+        Assert.DoesNotContain(stored, e => e.Contains("To: someone-else@trust.test"));
     }
 }

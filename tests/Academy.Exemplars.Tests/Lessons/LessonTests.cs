@@ -9,7 +9,7 @@ public sealed class LessonTests(AcademySite site) : IClassFixture<AcademySite>
     private const string TrustA = "RM3";
     private const string TrustB = "RBL";
 
-    private static Dictionary<string, string> Fields(string title, string happened, string tags = "go-live, training") => new()
+    internal static Dictionary<string, string> Fields(string title, string happened, string tags = "go-live, training") => new()
     {
         ["Title"] = title, ["CapabilityArea"] = "MedicinesAndEPrescribing", ["Context"] = "A 900-bed acute trust moving from paper drug charts.",
         ["WhatHappened"] = happened, ["WhatToRepeat"] = "Floor-walkers on every ward for two weeks.", ["WhatToDoDifferently"] = "Start pharmacist training earlier.",

@@ -14,9 +14,11 @@ public sealed class ReturnWorkflowTests(AcademySite site) : IClassFixture<Academ
         (await Arrange.LeadAsync(site, ods), await Arrange.ParticipationIdAsync(site, ods));
 
     [Fact]
-    public async Task Submit_WhenComplete_LocksTheReturnAppliesMilestoneUpdatesAndEmailsReviewers()
+    public async Task Submit_WhenComplete_LocksTheReturnAppliesMilestoneUpdatesAndEmailsEachReviewerByName()
     {
         var (lead, participationId) = await LeadAsync();
+        var reviewerA = await Arrange.PersonAsync(site, "reviewer-a", Roles.NationalReviewer, name: "Ada Reviewer");
+        var reviewerB = await Arrange.PersonAsync(site, "reviewer-b", Roles.NationalReviewer, name: "Ben Reviewer");
         var milestoneId = await Arrange.MilestoneAsync(site, TrustA);
         var id = await ReturnSteps.StartAsync(lead, TrustA, participationId, "2017-03-01");
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(lead, $"/exemplars/returns/{id}/edit", ReturnSteps.CompleteFields())).StatusCode);
@@ -33,8 +35,15 @@ public sealed class ReturnWorkflowTests(AcademySite site) : IClassFixture<Academ
         Assert.Equal(ReturnStatus.Submitted, stored.Status);
         var milestone = await Arrange.DbAsync(site, db => db.Milestones.AsNoTracking().SingleAsync(m => m.Id == milestoneId));
         Assert.Equal((new DateOnly(2018, 6, 30), MilestoneStatus.AtRisk), (milestone.ForecastDate, milestone.Status));
-        var email = await ReturnSteps.WaitForEmailAsync(site, e => e.Contains("exemplar-reviewers@academy.test") && e.Contains($"/exemplars/returns/{id}/review"));
-        Assert.Contains("Return submitted", email);
+        foreach (var (to, name) in new[] { (reviewerA, "Ada Reviewer"), (reviewerB, "Ben Reviewer") })
+        {
+            var email = await ReturnSteps.WaitForEmailAsync(site, e => e.Contains($"To: {to}") && e.Contains($"/exemplars/returns/{id}/review"));
+            Assert.Contains("Return submitted", email);
+            Assert.Contains($"Dear {name},", email);
+        }
+        var notices = (await ReturnSteps.StoredEmailsAsync(site)).Where(e => e.Contains($"/exemplars/returns/{id}/review")).ToList();
+        Assert.Single(notices, e => e.Contains($"To: {reviewerA}"));
+        Assert.DoesNotContain(notices, e => e.Contains("To: lead-"));
         var edit = await Forms.PostAsync(lead, $"/exemplars/returns/{id}/edit", ReturnSteps.CompleteFields("1.00"), $"/exemplars/returns/{id}");
         Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
         Assert.Equal(125000m, await Arrange.DbAsync(site, db => db.Returns.Where(r => r.Id == id).Select(r => r.NationalSpend).SingleAsync()));
@@ -56,9 +65,13 @@ public sealed class ReturnWorkflowTests(AcademySite site) : IClassFixture<Academ
     }
 
     [Fact]
-    public async Task Review_ReturnedWithComment_ThenResubmittedAndApproved_LocksItAndEmailsTheLeadEachTime()
+    public async Task Review_ReturnedWithComment_ThenResubmittedAndApproved_LocksItAndEmailsEveryLeadOfTheTrustEachTime()
     {
-        var (lead, participationId) = await LeadAsync();
+        var leadEmail = Arrange.NewEmail("lead-rgr");
+        var lead = await site.SignInAsNewUserAsync(leadEmail, [Roles.TrustLead], TrustA);
+        var participationId = await Arrange.ParticipationIdAsync(site, TrustA);
+        var secondLead = await Arrange.PersonAsync(site, "lead-rgr", Roles.TrustLead, TrustA, name: "Sam Second");
+        var leadOfB = await Arrange.PersonAsync(site, "lead-ral", Roles.TrustLead, TrustB);
         var reviewer = await Arrange.ReviewerAsync(site);
         var id = await ReturnSteps.StartAsync(lead, TrustA, participationId, "2017-09-01");
         await Forms.PostAsync(lead, $"/exemplars/returns/{id}/edit", ReturnSteps.CompleteFields("10"));
@@ -67,7 +80,9 @@ public sealed class ReturnWorkflowTests(AcademySite site) : IClassFixture<Academ
         var returned = await ReturnSteps.DecideAsync(reviewer, id, "Return", "Please quantify the benefits.");
         Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
         Assert.Contains("Please quantify the benefits.", await lead.GetStringAsync($"/exemplars/returns/{id}"));
-        await ReturnSteps.WaitForEmailAsync(site, e => e.Contains("Return needs changes") && e.Contains("Please quantify the benefits.") && e.Contains($"/exemplars/returns/{id}"));
+        foreach (var to in new[] { leadEmail, secondLead })
+            await ReturnSteps.WaitForEmailAsync(site, e => e.Contains($"To: {to}") && e.Contains("Return needs changes") && e.Contains("Please quantify the benefits.") && e.Contains($"/exemplars/returns/{id}"));
+        Assert.Contains("Dear Sam Second,", await ReturnSteps.WaitForEmailAsync(site, e => e.Contains($"To: {secondLead}") && e.Contains($"/exemplars/returns/{id}")));
 
         var fields = ReturnSteps.CompleteFields("10");
         fields["Form.BenefitsComment"] = "Falls down 12%";
@@ -77,7 +92,9 @@ public sealed class ReturnWorkflowTests(AcademySite site) : IClassFixture<Academ
 
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Equal(ReturnStatus.Approved, await Arrange.DbAsync(site, db => db.Returns.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
-        await ReturnSteps.WaitForEmailAsync(site, e => e.Contains("Return approved") && e.Contains($"/exemplars/returns/{id}"));
+        foreach (var to in new[] { leadEmail, secondLead })
+            await ReturnSteps.WaitForEmailAsync(site, e => e.Contains($"To: {to}") && e.Contains("Return approved") && e.Contains($"/exemplars/returns/{id}"));
+        Assert.DoesNotContain(await ReturnSteps.StoredEmailsAsync(site), e => e.Contains($"To: {leadOfB}"));
         Assert.Equal(HttpStatusCode.Conflict, (await lead.GetAsync($"/exemplars/returns/{id}/edit")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await reviewer.GetAsync($"/exemplars/returns/{id}/review")).StatusCode);
     }

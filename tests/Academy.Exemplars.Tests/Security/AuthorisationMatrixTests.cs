@@ -4,10 +4,10 @@ namespace Academy.Exemplars.Tests.Security;
 
 /// Every page and endpoint of the module, for every kind of person. Expected answers:
 /// Ok (200), Saved (redirect back into the tracker after a write), SignIn (redirect to sign-in), Denied (redirect to access denied: the role may not use the page),
-/// NotFound (404: the role may, but not on another trust's record), Unauthorized/Forbidden (401/403: JSON API).
+/// NotFound (404: the role may, but not on another trust's record), Conflict (409: the record is locked), Unauthorized/Forbidden (401/403: JSON API).
 public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixture<MatrixFixture>
 {
-    public enum Expect { Ok, Saved, SignIn, Denied, NotFound, Unauthorized, Forbidden }
+    public enum Expect { Ok, Saved, SignIn, Denied, NotFound, Conflict, Unauthorized, Forbidden }
 
     private static readonly Who[] Everyone = Enum.GetValues<Who>();
 
@@ -67,6 +67,18 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         _ => Expect.NotFound,
     };
 
+    /// Changing a lesson is for trust leads, and only of their own trust's lesson (another trust's is "not found").
+    private static Expect ChangeLessonOfA(Who who) => who switch
+    {
+        Who.Anonymous => Expect.SignIn,
+        Who.LeadOfA => Expect.Ok,
+        Who.LeadOfB => Expect.NotFound,
+        _ => Expect.Denied,
+    };
+
+    /// A published lesson is locked, even for its own trust's lead.
+    private static Expect ChangePublishedLessonOfA(Who who) => ChangeLessonOfA(who) == Expect.Ok ? Expect.Conflict : ChangeLessonOfA(who);
+
     /// The JSON API answers 401/403 where pages redirect.
     private static Func<Who, Expect> Api(Func<Who, Expect> page) => who => page(who) switch
     {
@@ -104,6 +116,8 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("/exemplars/lessons/new", AnyLead),
         ("/exemplars/lessons/{published-lesson}", SignedIn),
         ("/exemplars/lessons/{draft-lesson}", DraftOfA),
+        ("/exemplars/lessons/{draft-lesson}/edit", ChangeLessonOfA),
+        ("/exemplars/lessons/{published-lesson}/edit", ChangePublishedLessonOfA),
         ("/api/exemplars/portfolio", Api(National)),
         ("/api/exemplars/trusts/{A}/milestones", Api(ReadA)),
         ("/api/exemplars/lessons?q=lesson", Api(SignedIn)),
@@ -137,6 +151,8 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
             // Every field of a draft return is optional until it is submitted: the empty form saves.
             data.Add("/exemplars/returns/{draft}/edit", who, WriteA(who) == Expect.Ok ? Expect.Saved : WriteA(who));
             data.Add("/exemplars/participations/{participation}/edit", who, AdminOnly(who));
+            data.Add("/exemplars/lessons/{draft-lesson}/edit", who, ChangeLessonOfA(who));
+            data.Add("/exemplars/lessons/{published-lesson}/edit", who, ChangePublishedLessonOfA(who));
         }
         return data;
     }
@@ -159,6 +175,7 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
     {
         HttpStatusCode.OK => Expect.Ok,
         HttpStatusCode.NotFound => Expect.NotFound,
+        HttpStatusCode.Conflict => Expect.Conflict,
         HttpStatusCode.Unauthorized => Expect.Unauthorized,
         HttpStatusCode.Forbidden => Expect.Forbidden,
         HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal) => Expect.SignIn,

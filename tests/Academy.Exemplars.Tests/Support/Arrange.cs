@@ -12,6 +12,14 @@ public static class Arrange
     public static Task<HttpClient> LeadAsync(AcademySite site, string ods) => site.SignInAsNewUserAsync(NewEmail("lead-" + ods.ToLowerInvariant()), [Roles.TrustLead], ods);
     public static Task<HttpClient> ReviewerAsync(AcademySite site) => site.SignInAsNewUserAsync(NewEmail("reviewer"), [Roles.NationalReviewer]);
 
+    /// An account in a role that is never signed in: someone the module should email.
+    public static async Task<string> PersonAsync(AcademySite site, string who, string role, string? ods = null, string? name = null)
+    {
+        var email = NewEmail(who);
+        await site.CreateUserAsync(email, [role], ods, name: name);
+        return email;
+    }
+
     public static Task<T> DbAsync<T>(AcademySite site, Func<ExemplarsDbContext, Task<T>> action) =>
         site.WithServicesAsync(services => action(services.GetRequiredService<ExemplarsDbContext>()));
 
@@ -38,6 +46,19 @@ public static class Arrange
         m.Status = MilestoneStatus.Achieved;
         m.ActualDate = new DateOnly(2018, 3, 20);
         m.Evidence.Add(new EvidenceFile { ParticipationId = m.ParticipationId, FileName = "go-live.pdf", ContentType = "application/pdf", Length = 10, StoredName = "none", UploadedBy = "arrange" });
+    });
+
+    public static Task<int> LessonAsync(AcademySite site, string ods, LessonStatus status = LessonStatus.Draft) => DbAsync(site, async db =>
+    {
+        var lesson = new Lesson
+        {
+            ParticipationId = await db.Participations.Where(p => p.Trust.OdsCode == ods).Select(p => p.Id).FirstAsync(),
+            Title = "Paper drug charts", CapabilityArea = CapabilityArea.Epr, Context = "A 900-bed acute trust.", WhatHappened = "Wards went live one by one.",
+            WhatToRepeat = "Floor-walkers.", Tags = "go-live", Status = status, PublishedAt = status == LessonStatus.Published ? DateTimeOffset.UtcNow : null,
+        };
+        db.Lessons.Add(lesson);
+        await db.SaveChangesAsync();
+        return lesson.Id;
     });
 
     public static Dictionary<string, string> MilestoneFields(string title = "Go live with e-prescribing", string baseline = "2018-04-01", string forecast = "2018-04-01",

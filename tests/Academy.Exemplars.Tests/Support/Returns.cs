@@ -41,16 +41,19 @@ public static partial class ReturnSteps
         for (var i = 0; i < 150; i++)
         {
             if (site.PickedUpEmails().FirstOrDefault(match) is { } found) return found;
-            var stored = await site.WithServicesAsync(async services =>
-            {
-                var outbox = services.GetRequiredService<Academy.Notifications.Data.NotificationsDbContext>();
-                return (await outbox.OutboxMessages.AsNoTracking().ToListAsync()).Select(m => $"To: {m.To}\nSubject: {m.Subject}\n\n{m.TextBody}").ToList();
-            });
-            if (stored.FirstOrDefault(match) is { } row) return row;
+            if ((await StoredEmailsAsync(site)).FirstOrDefault(match) is { } row) return row;
             await Task.Delay(200);
         }
         throw new Xunit.Sdk.XunitException("No such email reached the pickup folder. Emails:\n" + string.Join("\n---\n", site.PickedUpEmails()));
     }
+
+    /// Every email the outbox holds, sent or not, as "To: …, Subject: …, body". The messages of one change are stored
+    /// in its transaction: once one of them is seen, all are, so a missing one is missing for good.
+    public static Task<List<string>> StoredEmailsAsync(AcademySite site) => site.WithServicesAsync(async services =>
+    {
+        var outbox = services.GetRequiredService<Academy.Notifications.Data.NotificationsDbContext>();
+        return (await outbox.OutboxMessages.AsNoTracking().ToListAsync()).Select(m => $"To: {m.To}\nSubject: {m.Subject}\n\n{m.TextBody}").ToList();
+    });
 
     [GeneratedRegex(@"/exemplars/returns/(\d+)")] private static partial Regex ReturnId();
 }

@@ -1,27 +1,45 @@
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tracking;
+using Academy.Modules;
 using Academy.Notifications;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Academy.Exemplars.Pages.Returns;
 
-/// The emails a return's workflow sends. Reviewers are reached through the national team's mailbox
-/// (Academy:Exemplars:ReviewersEmail): this module cannot read the accounts module's tables to list them.
-public sealed class ReturnNotices(IConfiguration configuration)
+/// The emails a return's workflow sends, one to each person, addressed to them by name: a submission to every
+/// national reviewer, a decision to every trust lead of the return's trust. Scoped: it reads the staff directory.
+public sealed class ReturnNotices(IStaffDirectory staff, IConfiguration configuration, ILogger<ReturnNotices> logger)
 {
-    public string ReviewersEmail => configuration["Academy:Exemplars:ReviewersEmail"] is { Length: > 0 } to ? to : "exemplar-reviewers@academy.test";
+    /// The national team's shared mailbox, used only while no account holds the national reviewer role
+    /// (a fresh site), so that a submission still reaches someone.
+    public string? ReviewersMailbox => configuration["Academy:Exemplars:ReviewersEmail"] is { Length: > 0 } to ? to : null;
 
-    public EmailMessage Submitted(ProgressReturn r, string baseUrl) => new(ReviewersEmail,
-        $"Return submitted: {r.Participation.Trust.Name}, {Format.Date(r.PeriodStart)} to {Format.Date(r.PeriodEnd)}",
-        $"{r.Participation.Trust.Name} has submitted its {r.Participation.Programme.Name} return for {Format.Date(r.PeriodStart)} to {Format.Date(r.PeriodEnd)}.\n\nReview it: {baseUrl}/exemplars/returns/{r.Id}/review\n");
+    public async Task<IReadOnlyList<EmailMessage>> SubmittedAsync(ProgressReturn r, string baseUrl, CancellationToken cancellationToken)
+    {
+        var subject = $"Return submitted: {r.Participation.Trust.Name}, {Format.Date(r.PeriodStart)} to {Format.Date(r.PeriodEnd)}";
+        var body = $"{r.Participation.Trust.Name} has submitted its {r.Participation.Programme.Name} return for {Format.Date(r.PeriodStart)} to {Format.Date(r.PeriodEnd)}.\n\nReview it: {baseUrl}/exemplars/returns/{r.Id}/review\n";
+        var reviewers = await staff.InRoleAsync(Roles.NationalReviewer, trustOdsCode: null, cancellationToken);
+        if (reviewers.Count > 0) return reviewers.Select(p => new EmailMessage(p.Email, subject, $"Dear {p.DisplayName},\n\n{body}")).ToList();
+        if (ReviewersMailbox is { } mailbox) return [new EmailMessage(mailbox, subject, body)];
+        logger.LogWarning("Return {ReturnId} was submitted, but no one is a national reviewer and Academy:Exemplars:ReviewersEmail is not set: no one was told", r.Id);
+        return [];
+    }
 
-    public EmailMessage Decided(ProgressReturn r, string baseUrl) => new(r.SubmittedBy ?? "",
-        r.Status == ReturnStatus.Approved
-            ? $"Return approved: {Format.Date(r.PeriodStart)} to {Format.Date(r.PeriodEnd)}"
-            : $"Return needs changes: {Format.Date(r.PeriodStart)} to {Format.Date(r.PeriodEnd)}",
-        (r.Status == ReturnStatus.Approved
-            ? $"Your return for {Format.Date(r.PeriodStart)} to {Format.Date(r.PeriodEnd)} has been approved."
-            : $"Your return for {Format.Date(r.PeriodStart)} to {Format.Date(r.PeriodEnd)} has been returned for changes.")
-        + (string.IsNullOrWhiteSpace(r.ReviewerComment) ? "" : $"\n\nThe reviewer's comments:\n{r.ReviewerComment}")
-        + $"\n\nOpen it: {baseUrl}/exemplars/returns/{r.Id}\n");
+    /// The trust's leads as they are now. Whoever submitted the return is told only while they still lead the
+    /// trust: someone who has left the role no longer sees the return, so is not sent the reviewer's comments.
+    public async Task<IReadOnlyList<EmailMessage>> DecidedAsync(ProgressReturn r, string baseUrl, CancellationToken cancellationToken)
+    {
+        var period = $"{Format.Date(r.PeriodStart)} to {Format.Date(r.PeriodEnd)}";
+        var subject = r.Status == ReturnStatus.Approved ? $"Return approved: {period}" : $"Return needs changes: {period}";
+        var body = (r.Status == ReturnStatus.Approved
+                ? $"{r.Participation.Trust.Name}'s return for {period} has been approved."
+                : $"{r.Participation.Trust.Name}'s return for {period} has been returned for changes.")
+            + (string.IsNullOrWhiteSpace(r.ReviewerComment) ? "" : $"\n\nThe reviewer's comments:\n{r.ReviewerComment}")
+            + $"\n\nOpen it: {baseUrl}/exemplars/returns/{r.Id}\n";
+        var leads = await staff.InRoleAsync(Roles.TrustLead, r.Participation.Trust.OdsCode, cancellationToken);
+        if (leads.Count == 0)
+            logger.LogWarning("Return {ReturnId} was decided, but trust {OdsCode} has no trust lead to tell", r.Id, r.Participation.Trust.OdsCode);
+        return leads.Select(p => new EmailMessage(p.Email, subject, $"Dear {p.DisplayName},\n\n{body}")).ToList();
+    }
 }

@@ -1,5 +1,6 @@
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tracking;
+using Academy.Modules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,11 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Exemplars.Pages.Trusts;
 
 [Authorize(Roles = ExemplarAccess.TrackerRoles)]
-public sealed class TrustModel(ExemplarsDbContext db, TimeProvider clock) : PageModel
+public sealed class TrustModel(ExemplarsDbContext db, IStaffDirectory staff, TimeProvider clock) : PageModel
 {
     public Trust Trust { get; private set; } = default!;
     public IReadOnlyList<ParticipationView> Participations { get; private set; } = [];
     public bool CanWrite { get; private set; }
+    /// Trust leads belong to the trust, so every participation of the trust has the same ones.
+    public IReadOnlyList<StaffMember> Leads { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     public sealed record ParticipationView(Participation Participation, FundingSummary Funding, IReadOnlyList<Milestone> Milestones,
@@ -25,6 +28,7 @@ public sealed class TrustModel(ExemplarsDbContext db, TimeProvider clock) : Page
         Trust = trust;
         CanWrite = User.CanWrite(trust);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Leads = await staff.InRoleAsync(Roles.TrustLead, trust.OdsCode, cancellationToken);
 
         var participations = await db.Participations.AsNoTracking().Where(p => p.TrustId == trust.Id)
             .Include(p => p.Programme).Include(p => p.PairedWith!).ThenInclude(p => p.Trust).Include(p => p.Followers).ThenInclude(f => f.Trust)

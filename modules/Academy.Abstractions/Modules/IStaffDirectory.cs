@@ -1,0 +1,12 @@
+namespace Academy.Modules;
+
+/// The members of staff who hold a role, so that a module can email them by name. Accounts are owned
+/// by the identity module; other modules read them only through this.
+public interface IStaffDirectory
+{
+    /// Everyone in <paramref name="role"/> who can sign in (accounts disabled for good are left out), by name.
+    /// With <paramref name="trustOdsCode"/>, only members of that trust (for the trust-scoped roles, CCIO and TrustLead).
+    Task<IReadOnlyList<StaffMember>> InRoleAsync(string role, string? trustOdsCode, CancellationToken cancellationToken = default);
+}
+
+public sealed record StaffMember(string Email, string DisplayName, string? TrustOdsCode);

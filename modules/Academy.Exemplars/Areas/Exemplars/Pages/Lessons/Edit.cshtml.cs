@@ -1,0 +1,43 @@
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Exemplars.Pages.Lessons;
+
+/// The trust lead changes their trust's lesson while it is a draft. A published lesson is locked (409, as a
+/// submitted return is): others may have read, searched or linked it, so it says what it said when published.
+/// Drafts are not in the search index, so saving one leaves the index alone; the audit trail records each changed field.
+[Authorize(Roles = Roles.TrustLead)]
+public sealed class EditLessonModel(ExemplarsDbContext db) : LessonFormPage
+{
+    public Lesson Lesson { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        Fill(Lesson);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        if (!TryApply(Lesson)) return Page();
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/exemplars/lessons/{id}");
+    }
+
+    /// The lesson comes from the route only ([FromRoute]: form fields come before route values in binding, so a posted
+    /// "Id" would otherwise choose the lesson), and another trust's lesson is "not found", as on the lesson's page.
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var lesson = await db.Lessons.Include(l => l.Participation).ThenInclude(p => p.Trust).SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (lesson is null || !User.CanWrite(lesson.Participation.Trust)) return NotFound();
+        if (lesson.Status != LessonStatus.Draft) return StatusCode(409);
+        Lesson = lesson;
+        await LoadMilestoneOptionsAsync(db, lesson.Participation.TrustId, cancellationToken);
+        return null;
+    }
+}

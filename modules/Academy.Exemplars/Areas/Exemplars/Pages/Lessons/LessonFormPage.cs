@@ -1,0 +1,67 @@
+using Academy.Exemplars.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Exemplars.Pages.Lessons;
+
+/// The fields of a lesson as typed, and the rules that turn them into a lesson: shared by writing a lesson (New)
+/// and changing a draft (Edit), with the fields in _LessonFields.cshtml. The names stay flat ("Title", not
+/// "Form.Title") so that the field ids, and the links to them, are the ones the lesson form has always had.
+public abstract class LessonFormPage : PageModel
+{
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? CapabilityArea { get; set; }
+    [BindProperty] public string? Context { get; set; }
+    [BindProperty] public string? WhatHappened { get; set; }
+    [BindProperty] public string? WhatToRepeat { get; set; }
+    [BindProperty] public string? WhatToDoDifferently { get; set; }
+    [BindProperty] public string? Tags { get; set; }
+    [BindProperty] public string? MilestoneId { get; set; }
+    public IReadOnlyList<SelectListItem> MilestoneOptions { get; private set; } = [];
+    public static IReadOnlyList<SelectListItem> AreaOptions => Milestones.MilestoneForm.AreaOptions;
+
+    /// A lesson may name a milestone of its own trust only.
+    protected async Task LoadMilestoneOptionsAsync(ExemplarsDbContext db, int trustId, CancellationToken cancellationToken) =>
+        MilestoneOptions = [new("No milestone", ""), .. await db.Milestones.AsNoTracking().Where(m => m.Participation.TrustId == trustId)
+            .OrderBy(m => m.BaselineDate).Select(m => new SelectListItem(m.Title, m.Id.ToString())).ToListAsync(cancellationToken)];
+
+    protected void Fill(Lesson lesson)
+    {
+        (Title, CapabilityArea, Context, WhatHappened) = (lesson.Title, lesson.CapabilityArea.ToString(), lesson.Context, lesson.WhatHappened);
+        (WhatToRepeat, WhatToDoDifferently, Tags, MilestoneId) = (lesson.WhatToRepeat, lesson.WhatToDoDifferently, lesson.Tags.Replace(",", ", "), lesson.MilestoneId?.ToString());
+    }
+
+    /// Checks every rule, adding errors in the order the form shows its fields; copies the values into the
+    /// lesson only when all pass, so that nothing is half-written. Call LoadMilestoneOptionsAsync first.
+    protected bool TryApply(Lesson lesson)
+    {
+        if (string.IsNullOrWhiteSpace(Title)) ModelState.AddModelError(nameof(Title), "Enter a title");
+        else if (Title.Length > 200) ModelState.AddModelError(nameof(Title), "Title must be 200 characters or fewer");
+        var areaOk = Enum.TryParse<CapabilityArea>(CapabilityArea, out var area) && Enum.IsDefined(area);
+        if (!areaOk) ModelState.AddModelError(nameof(CapabilityArea), "Select a capability area");
+        if (string.IsNullOrWhiteSpace(Context)) ModelState.AddModelError(nameof(Context), "Enter the context");
+        if (string.IsNullOrWhiteSpace(WhatHappened)) ModelState.AddModelError(nameof(WhatHappened), "Enter what happened");
+        if (string.IsNullOrWhiteSpace(WhatToRepeat) && string.IsNullOrWhiteSpace(WhatToDoDifferently))
+            ModelState.AddModelError(nameof(WhatToRepeat), "Enter what to repeat, what to do differently, or both");
+        if (Tags?.Length > 500) ModelState.AddModelError(nameof(Tags), "Tags must be 500 characters or fewer");
+        int? milestoneId = null;
+        if (!string.IsNullOrEmpty(MilestoneId))
+        {
+            if (int.TryParse(MilestoneId, out var mid) && MilestoneOptions.Any(o => o.Value == MilestoneId)) milestoneId = mid;
+            else ModelState.AddModelError(nameof(MilestoneId), "Select a milestone from the list");
+        }
+        if (!ModelState.IsValid) return false;
+
+        lesson.MilestoneId = milestoneId;
+        lesson.Title = Title!.Trim();
+        lesson.CapabilityArea = area;
+        lesson.Context = Context!.Trim();
+        lesson.WhatHappened = WhatHappened!.Trim();
+        lesson.WhatToRepeat = WhatToRepeat?.Trim() ?? "";
+        lesson.WhatToDoDifferently = WhatToDoDifferently?.Trim() ?? "";
+        lesson.Tags = string.Join(",", Academy.Exemplars.Lessons.LessonIndex.Tags(Tags ?? ""));
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+using Academy.Identity.Data;
+using Academy.Modules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Identity;
+
+internal sealed class StaffDirectory(AccountsDbContext db) : IStaffDirectory
+{
+    public async Task<IReadOnlyList<StaffMember>> InRoleAsync(string role, string? trustOdsCode, CancellationToken cancellationToken = default)
+    {
+        // One query over users, user-roles and roles. A lockout ending at DateTimeOffset.MaxValue is how Identity
+        // disables an account for good; the 15-minute lockout after failed sign-ins does not stop a person's email.
+        // Email confirmation is not a test: sign-in does not require it (RequireConfirmedAccount is false) and
+        // self-registered accounts are never confirmed, so it would silently drop leads an administrator promoted.
+        var people = from user in db.Users
+                     join userRole in db.UserRoles on user.Id equals userRole.UserId
+                     join r in db.Roles on userRole.RoleId equals r.Id
+                     where r.Name == role && user.Email != null && user.Email != "" && user.LockoutEnd != DateTimeOffset.MaxValue
+                     select user;
+        if (trustOdsCode is not null) people = people.Where(u => u.TrustOdsCode == trustOdsCode);
+        var rows = await people.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
+            .Select(u => new { u.Email, u.DisplayName, u.TrustOdsCode }).ToListAsync(cancellationToken);
+        return rows.Select(u => new StaffMember(u.Email!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email! : u.DisplayName, u.TrustOdsCode)).ToList();
+    }
+}
