@@ -116,6 +116,23 @@ public sealed class MilestoneTests(AcademySite site) : IClassFixture<AcademySite
     }
 
     [Fact]
+    public async Task Post_EditMilestone_WithAnIdFieldInTheForm_ChangesOnlyTheMilestoneInTheAddress()
+    {
+        var lead = await Arrange.LeadAsync(site, TrustA);
+        var inAddress = await Arrange.MilestoneAsync(site, TrustA);
+        var inForm = await Arrange.MilestoneAsync(site, TrustA);
+        var fields = Arrange.MilestoneFields(title: "Changed through the address");
+        fields["id"] = inForm.ToString();
+
+        var response = await Forms.PostAsync(lead, $"/exemplars/milestones/{inAddress}/edit", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var titles = await Arrange.DbAsync(site, db => db.Milestones.Where(m => m.Id == inAddress || m.Id == inForm).ToDictionaryAsync(m => m.Id, m => m.Title));
+        Assert.Equal("Changed through the address", titles[inAddress]);
+        Assert.NotEqual("Changed through the address", titles[inForm]);
+    }
+
+    [Fact]
     public async Task Post_NewMilestone_ToAnotherTrustsParticipation_ReturnsNotFound()
     {
         var otherLead = await Arrange.LeadAsync(site, TrustB);

@@ -20,7 +20,7 @@ public sealed class EditUserModel(UserManager<AcademyUser> users, IEnumerable<IT
     public bool Saved { get; private set; }
     public IReadOnlyList<SelectListItem> TrustOptions { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string id, bool saved, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, bool saved, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
@@ -31,7 +31,7 @@ public sealed class EditUserModel(UserManager<AcademyUser> users, IEnumerable<IT
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
@@ -59,7 +59,7 @@ public sealed class EditUserModel(UserManager<AcademyUser> users, IEnumerable<IT
         return RedirectToPage(new { id, saved = true });
     }
 
-    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    public async Task<IActionResult> OnPostUnlockAsync([FromRoute] string id)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
