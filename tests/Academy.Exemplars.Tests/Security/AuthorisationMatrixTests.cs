@@ -4,10 +4,11 @@ namespace Academy.Exemplars.Tests.Security;
 
 /// Every page and endpoint of the module, for every kind of person. Expected answers:
 /// Ok (200), Saved (redirect back into the tracker after a write), SignIn (redirect to sign-in), Denied (redirect to access denied: the role may not use the page),
-/// NotFound (404: the role may, but not on another trust's record), Unauthorized/Forbidden (401/403: JSON API).
+/// NotFound (404: the role may, but not on another trust's record), Unauthorized/Forbidden (401/403: JSON API),
+/// Conflict (409: the record's own lead, but the record is locked).
 public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixture<MatrixFixture>
 {
-    public enum Expect { Ok, Saved, SignIn, Denied, NotFound, Unauthorized, Forbidden }
+    public enum Expect { Ok, Saved, SignIn, Denied, NotFound, Unauthorized, Forbidden, Conflict }
 
     private static readonly Who[] Everyone = Enum.GetValues<Who>();
 
@@ -67,6 +68,18 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         _ => Expect.NotFound,
     };
 
+    /// Blueprints are edited by trust leads only (other roles are denied), and only by the lead of the trust that wrote it.
+    private static Expect EditBlueprintOfA(Who who) => who switch
+    {
+        Who.Anonymous => Expect.SignIn,
+        Who.LeadOfA => Expect.Ok,
+        Who.LeadOfB => Expect.NotFound,
+        _ => Expect.Denied,
+    };
+
+    /// A published blueprint is locked, even for its own lead.
+    private static Expect EditPublishedBlueprintOfA(Who who) => EditBlueprintOfA(who) == Expect.Ok ? Expect.Conflict : EditBlueprintOfA(who);
+
     /// The JSON API answers 401/403 where pages redirect.
     private static Func<Who, Expect> Api(Func<Who, Expect> page) => who => page(who) switch
     {
@@ -104,9 +117,19 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("/exemplars/lessons/new", AnyLead),
         ("/exemplars/lessons/{published-lesson}", SignedIn),
         ("/exemplars/lessons/{draft-lesson}", DraftOfA),
+        ("/exemplars/blueprints", SignedIn),
+        ("/exemplars/blueprints?capability=Epr&usertype=Clinicians&caresetting=Acute&projecttype=EPR+implementation", SignedIn),
+        ("/exemplars/blueprints/new", AnyLead),
+        ("/exemplars/blueprints/{published-blueprint}", SignedIn),
+        ("/exemplars/blueprints/{draft-blueprint}", DraftOfA),
+        ("/exemplars/blueprints/{draft-blueprint}/edit", EditBlueprintOfA),
+        ("/exemplars/blueprints/{published-blueprint}/edit", EditPublishedBlueprintOfA),
         ("/api/exemplars/portfolio", Api(National)),
         ("/api/exemplars/trusts/{A}/milestones", Api(ReadA)),
         ("/api/exemplars/lessons?q=lesson", Api(SignedIn)),
+        ("/api/exemplars/blueprints?capability=Epr&careSetting=Acute", Api(SignedIn)),
+        ("/api/exemplars/blueprints/{published-blueprint}", Api(SignedIn)),
+        ("/api/exemplars/blueprints/{draft-blueprint}", Api(DraftOfA)),
         ("/api/exemplars/openapi.json", Api(SignedIn)),
     ];
 
@@ -137,6 +160,13 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
             // Every field of a draft return is optional until it is submitted: the empty form saves.
             data.Add("/exemplars/returns/{draft}/edit", who, WriteA(who) == Expect.Ok ? Expect.Saved : WriteA(who));
             data.Add("/exemplars/participations/{participation}/edit", who, AdminOnly(who));
+            // Blueprints: the empty form, lesson and publication are refused with errors for the lead (200); a draft
+            // without lessons cannot be published, so nothing changes for the other tests.
+            data.Add("/exemplars/blueprints/new", who, AnyLead(who));
+            data.Add("/exemplars/blueprints/{empty-blueprint}/edit", who, EditBlueprintOfA(who));
+            data.Add("/exemplars/blueprints/{empty-blueprint}/edit?handler=AddLesson", who, EditBlueprintOfA(who));
+            data.Add("/exemplars/blueprints/{empty-blueprint}/edit?handler=Publish", who, EditBlueprintOfA(who));
+            data.Add("/exemplars/blueprints/{published-blueprint}/edit?handler=Publish", who, EditPublishedBlueprintOfA(who));
         }
         return data;
     }
@@ -161,6 +191,7 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         HttpStatusCode.NotFound => Expect.NotFound,
         HttpStatusCode.Unauthorized => Expect.Unauthorized,
         HttpStatusCode.Forbidden => Expect.Forbidden,
+        HttpStatusCode.Conflict => Expect.Conflict,
         HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal) => Expect.SignIn,
         HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) => Expect.Denied,
         HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.StartsWith("/exemplars/", StringComparison.Ordinal) => Expect.Saved,
