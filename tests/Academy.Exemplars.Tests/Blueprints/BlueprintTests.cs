@@ -393,6 +393,23 @@ public sealed class BlueprintTests(AcademySite site) : IClassFixture<AcademySite
         Assert.False((await StoredAsync(id)).Published);
     }
 
+    /// The forms name their action (a failed post must not re-post to its own handler), which turns off the
+    /// automatic token: each asks for it. Forms.PostAsync would not notice, as it takes the layout's sign-out token.
+    [Fact]
+    public async Task EditPage_EveryFormCarriesItsOwnAntiForgeryToken()
+    {
+        var lead = await Arrange.LeadAsync(site, TrustA);
+        var id = await DraftAsync(lead, Fields("Tokens"));
+        await AddAsync(lead, id, await LessonAsync(TrustA));
+        await AddAsync(lead, id, await LessonAsync(TrustA));
+
+        var html = await lead.GetStringAsync($"/exemplars/blueprints/{id}/edit");
+
+        var forms = Regex.Matches(html, "<form[^>]*method=\"post\"[^>]*>(.*?)</form>", RegexOptions.Singleline).ToList();
+        Assert.True(forms.Count >= 6, $"{forms.Count} forms");
+        Assert.All(forms, form => Assert.Contains("name=\"__RequestVerificationToken\"", form.Groups[1].Value));
+    }
+
     [Fact]
     public async Task Api_GetBlueprint_AnswersTheLessonsInOrderWithTheFacets()
     {
