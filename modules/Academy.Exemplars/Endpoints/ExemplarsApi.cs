@@ -1,3 +1,4 @@
+using Academy.Exemplars.Blueprints;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Lessons;
 using Academy.Exemplars.Tracking;
@@ -11,7 +12,7 @@ using System.Security.Claims;
 
 namespace Academy.Exemplars.Endpoints;
 
-/// Read-only JSON for the portfolio, a trust's milestones and the lessons library, authorised exactly as the
+/// Read-only JSON for the portfolio, a trust's milestones, the lessons library and blueprints, authorised exactly as the
 /// pages are. Under /api, the cookie events answer 401/403 instead of redirecting. Document: /api/exemplars/openapi.json.
 public static class ExemplarsApi
 {
@@ -26,6 +27,10 @@ public static class ExemplarsApi
             .RequireAuthorization(new AuthorizeAttribute { Roles = ExemplarAccess.TrackerRoles });
         api.MapGet("/lessons", SearchLessonsAsync)
             .RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/blueprints", ListBlueprintsAsync)
+            .RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/blueprints/{id:int}", GetBlueprintAsync)
+            .RequireAuthorization(Policies.SignedIn);
         endpoints.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Policies.SignedIn);
     }
 
@@ -37,6 +42,14 @@ public static class ExemplarsApi
     public sealed record LessonItem(int Id, string Title, string Excerpt, string CapabilityArea, string Programme, string Trust, IReadOnlyList<string> Tags);
 
     public sealed record LessonResults(int Total, IReadOnlyList<LessonItem> Lessons, IReadOnlyDictionary<string, IReadOnlyList<Facet>> Facets);
+
+    public sealed record BlueprintItem(int Id, string Title, string CapabilityArea, string Trust, string UserType, string CareSetting, string ProjectType,
+        int Lessons, DateTimeOffset? PublishedAt);
+
+    public sealed record BlueprintLessonItem(int Number, int Id, string Title, string Trust, string Summary);
+
+    public sealed record BlueprintDetail(int Id, string Title, string CapabilityArea, string Trust, string Programme, string UserType, string CareSetting,
+        string ProjectType, bool Published, DateTimeOffset? PublishedAt, IReadOnlyList<BlueprintLessonItem> Lessons);
 
     public static async Task<Ok<List<PortfolioItem>>> GetPortfolioAsync(Tracking.Portfolio portfolio, string? programme, string? region, string? capability, CancellationToken cancellationToken)
     {
@@ -62,5 +75,24 @@ public static class ExemplarsApi
         var result = await index.SearchAsync(q, new LessonFilter(capability, programme, trust, tag), 50, cancellationToken);
         return TypedResults.Ok(new LessonResults(result.Total,
             result.Hits.Select(h => new LessonItem(h.Id, h.Title.Value ?? "", h.Excerpt.Value ?? "", h.Area, h.Programme, h.Trust, h.Tags)).ToList(), result.Facets));
+    }
+
+    /// Published blueprints only (drafts are listed on the page, to their trust's lead). capability is the enum name, e.g. Epr.
+    public static async Task<Ok<List<BlueprintItem>>> ListBlueprintsAsync(ExemplarsDbContext db, string? capability, string? userType, string? careSetting, string? projectType,
+        CancellationToken cancellationToken)
+    {
+        var found = await db.PublishedAsync(Pages.Blueprints.BlueprintsModel.Filter(capability, userType, careSetting, projectType), cancellationToken);
+        return TypedResults.Ok(found.Select(b => new BlueprintItem(b.Id, b.Title, b.CapabilityArea.ToString(), b.Trust, b.UserType, b.CareSetting, b.ProjectType,
+            b.LessonCount, b.PublishedAt)).ToList());
+    }
+
+    /// A published blueprint, or a draft for its trust's lead; 404 for anyone else, as the page answers.
+    public static async Task<Results<Ok<BlueprintDetail>, NotFound>> GetBlueprintAsync(int id, ClaimsPrincipal user, ExemplarsDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.FindReadableAsync(user, id, cancellationToken) is not { } b) return TypedResults.NotFound();
+        return TypedResults.Ok(new BlueprintDetail(b.Id, b.Title, b.CapabilityArea.ToString(), b.Participation.Trust.Name, b.Participation.Programme.Name,
+            b.UserType, b.CareSetting, b.ProjectType, b.Published, b.PublishedAt,
+            b.Lessons.Select((l, i) => new BlueprintLessonItem(i + 1, l.LessonId, l.Lesson.Title, l.Lesson.Participation.Trust.Name,
+                Pages.Blueprints.BlueprintModel.Summary(l.Lesson))).ToList()));
     }
 }

@@ -27,8 +27,25 @@ public sealed class AxeFixture : IAsyncLifetime
             var claim = new Claim { ParticipationId = participationId, MilestoneId = milestoneId, Amount = 100_000m, ClaimedBy = "lead@trust.test" };
             var instalment = new Instalment { ParticipationId = participationId, Description = "Upfront", Amount = 1_000_000m };
             var lesson = new Lesson { ParticipationId = participationId, Title = "Bedside scanning", Context = "c", WhatHappened = "w", WhatToRepeat = "r", CapabilityArea = CapabilityArea.Epr, Tags = "scanning", Status = LessonStatus.Draft };
-            db.AddRange(draft, submitted, claim, instalment, lesson);
+            var published = new[] { "Choose a supplier", "Train the floor-walkers" }.Select(title => new Lesson
+            {
+                ParticipationId = participationId, Title = title, Context = "A 900-bed acute trust.", WhatHappened = "w", CapabilityArea = CapabilityArea.Epr,
+                Status = LessonStatus.Published, PublishedAt = DateTimeOffset.UtcNow,
+            }).ToList();
+            Blueprint Plan(string title, bool isPublished, IEnumerable<Lesson> lessons) => new()
+            {
+                ParticipationId = participationId, Title = title, CapabilityArea = CapabilityArea.Epr, UserType = "Clinicians", CareSetting = "Acute",
+                ProjectType = "EPR implementation", Published = isPublished, PublishedAt = isPublished ? DateTimeOffset.UtcNow : null,
+                Lessons = lessons.Select((l, i) => new BlueprintLesson { Lesson = l, Order = i + 1 }).ToList(),
+            };
+            var blueprint = Plan("Replacing the EPR", false, published);
+            var emptyBlueprint = Plan("Not started", false, []);
+            var publishedBlueprint = Plan("Going live with an EPR", true, published);
+            db.AddRange(draft, submitted, claim, instalment, lesson, blueprint, emptyBlueprint, publishedBlueprint);
             await db.SaveChangesAsync();
+            Ids["blueprint"] = blueprint.Id.ToString();
+            Ids["empty-blueprint"] = emptyBlueprint.Id.ToString();
+            Ids["published-blueprint"] = publishedBlueprint.Id.ToString();
             Ids["participation"] = participationId.ToString();
             Ids["milestone"] = milestoneId.ToString();
             Ids["draft"] = draft.Id.ToString();
@@ -79,6 +96,11 @@ public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFi
         { "lead", "/exemplars/lessons/new" },
         { "lead", "/exemplars/lessons/{lesson}" },
         { "lead", "/exemplars/lessons/{lesson}/edit" },
+        { "lead", "/exemplars/blueprints" },
+        { "lead", "/exemplars/blueprints/new" },
+        { "lead", "/exemplars/blueprints/{blueprint}" },
+        { "lead", "/exemplars/blueprints/{blueprint}/edit" },
+        { "reviewer", "/exemplars/blueprints/{published-blueprint}" },
         { "reviewer", "/exemplars/portfolio" },
         { "reviewer", "/exemplars/returns/{submitted}" },
         { "reviewer", "/exemplars/returns/{submitted}/review" },
@@ -105,6 +127,8 @@ public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFi
     [InlineData("lead", "/exemplars/returns/{draft}/risks/new", "Add it to the return")]
     [InlineData("lead", "/exemplars/lessons/new", "Save as a draft")]
     [InlineData("lead", "/exemplars/lessons/{lesson}/edit", "Save changes", "#Title")]
+    [InlineData("lead", "/exemplars/blueprints/new", "Save as a draft")]
+    [InlineData("lead", "/exemplars/blueprints/{empty-blueprint}/edit", "Publish the blueprint")]
     [InlineData("reviewer", "/exemplars/returns/{submitted}/review", "Send the decision")]
     public async Task Page_WithErrors_HasNoAccessibilityErrors(string who, string url, string button, string? clear = null)
     {

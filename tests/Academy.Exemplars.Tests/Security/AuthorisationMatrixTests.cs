@@ -4,10 +4,11 @@ namespace Academy.Exemplars.Tests.Security;
 
 /// Every page and endpoint of the module, for every kind of person. Expected answers:
 /// Ok (200), Saved (redirect back into the tracker after a write), SignIn (redirect to sign-in), Denied (redirect to access denied: the role may not use the page),
-/// NotFound (404: the role may, but not on another trust's record), Conflict (409: the record is locked), Unauthorized/Forbidden (401/403: JSON API).
+/// NotFound (404: the role may, but not on another trust's record), Unauthorized/Forbidden (401/403: JSON API),
+/// Conflict (409: the record's own lead, but the record is locked).
 public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixture<MatrixFixture>
 {
-    public enum Expect { Ok, Saved, SignIn, Denied, NotFound, Conflict, Unauthorized, Forbidden }
+    public enum Expect { Ok, Saved, SignIn, Denied, NotFound, Unauthorized, Forbidden, Conflict }
 
     private static readonly Who[] Everyone = Enum.GetValues<Who>();
 
@@ -67,8 +68,8 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         _ => Expect.NotFound,
     };
 
-    /// Changing a lesson is for trust leads, and only of their own trust's lesson (another trust's is "not found").
-    private static Expect ChangeLessonOfA(Who who) => who switch
+    /// Lessons and blueprints are changed by trust leads only (other roles are denied), and only by the lead of the trust that wrote them.
+    private static Expect ChangeDraftOfA(Who who) => who switch
     {
         Who.Anonymous => Expect.SignIn,
         Who.LeadOfA => Expect.Ok,
@@ -76,8 +77,8 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         _ => Expect.Denied,
     };
 
-    /// A published lesson is locked, even for its own trust's lead.
-    private static Expect ChangePublishedLessonOfA(Who who) => ChangeLessonOfA(who) == Expect.Ok ? Expect.Conflict : ChangeLessonOfA(who);
+    /// A published lesson or blueprint is locked, even for its own trust's lead.
+    private static Expect ChangePublishedOfA(Who who) => ChangeDraftOfA(who) == Expect.Ok ? Expect.Conflict : ChangeDraftOfA(who);
 
     /// The JSON API answers 401/403 where pages redirect.
     private static Func<Who, Expect> Api(Func<Who, Expect> page) => who => page(who) switch
@@ -116,11 +117,21 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("/exemplars/lessons/new", AnyLead),
         ("/exemplars/lessons/{published-lesson}", SignedIn),
         ("/exemplars/lessons/{draft-lesson}", DraftOfA),
-        ("/exemplars/lessons/{draft-lesson}/edit", ChangeLessonOfA),
-        ("/exemplars/lessons/{published-lesson}/edit", ChangePublishedLessonOfA),
+        ("/exemplars/lessons/{draft-lesson}/edit", ChangeDraftOfA),
+        ("/exemplars/lessons/{published-lesson}/edit", ChangePublishedOfA),
+        ("/exemplars/blueprints", SignedIn),
+        ("/exemplars/blueprints?capability=Epr&usertype=Clinicians&caresetting=Acute&projecttype=EPR+implementation", SignedIn),
+        ("/exemplars/blueprints/new", AnyLead),
+        ("/exemplars/blueprints/{published-blueprint}", SignedIn),
+        ("/exemplars/blueprints/{draft-blueprint}", DraftOfA),
+        ("/exemplars/blueprints/{draft-blueprint}/edit", ChangeDraftOfA),
+        ("/exemplars/blueprints/{published-blueprint}/edit", ChangePublishedOfA),
         ("/api/exemplars/portfolio", Api(National)),
         ("/api/exemplars/trusts/{A}/milestones", Api(ReadA)),
         ("/api/exemplars/lessons?q=lesson", Api(SignedIn)),
+        ("/api/exemplars/blueprints?capability=Epr&careSetting=Acute", Api(SignedIn)),
+        ("/api/exemplars/blueprints/{published-blueprint}", Api(SignedIn)),
+        ("/api/exemplars/blueprints/{draft-blueprint}", Api(DraftOfA)),
         ("/api/exemplars/openapi.json", Api(SignedIn)),
     ];
 
@@ -151,8 +162,15 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
             // Every field of a draft return is optional until it is submitted: the empty form saves.
             data.Add("/exemplars/returns/{draft}/edit", who, WriteA(who) == Expect.Ok ? Expect.Saved : WriteA(who));
             data.Add("/exemplars/participations/{participation}/edit", who, AdminOnly(who));
-            data.Add("/exemplars/lessons/{draft-lesson}/edit", who, ChangeLessonOfA(who));
-            data.Add("/exemplars/lessons/{published-lesson}/edit", who, ChangePublishedLessonOfA(who));
+            data.Add("/exemplars/lessons/{draft-lesson}/edit", who, ChangeDraftOfA(who));
+            data.Add("/exemplars/lessons/{published-lesson}/edit", who, ChangePublishedOfA(who));
+            // Blueprints: the empty form, lesson and publication are refused with errors for the lead (200); a draft
+            // without lessons cannot be published, so nothing changes for the other tests.
+            data.Add("/exemplars/blueprints/new", who, AnyLead(who));
+            data.Add("/exemplars/blueprints/{empty-blueprint}/edit", who, ChangeDraftOfA(who));
+            data.Add("/exemplars/blueprints/{empty-blueprint}/edit?handler=AddLesson", who, ChangeDraftOfA(who));
+            data.Add("/exemplars/blueprints/{empty-blueprint}/edit?handler=Publish", who, ChangeDraftOfA(who));
+            data.Add("/exemplars/blueprints/{published-blueprint}/edit?handler=Publish", who, ChangePublishedOfA(who));
         }
         return data;
     }
@@ -178,6 +196,7 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         HttpStatusCode.Conflict => Expect.Conflict,
         HttpStatusCode.Unauthorized => Expect.Unauthorized,
         HttpStatusCode.Forbidden => Expect.Forbidden,
+        HttpStatusCode.Conflict => Expect.Conflict,
         HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal) => Expect.SignIn,
         HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) => Expect.Denied,
         HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.StartsWith("/exemplars/", StringComparison.Ordinal) => Expect.Saved,

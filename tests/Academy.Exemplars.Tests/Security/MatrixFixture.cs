@@ -49,7 +49,7 @@ public sealed class MatrixFixture : IAsyncLifetime
         await ArrangeMoreAsync();
     }
 
-    /// Later features (lessons) add their records here.
+    /// Later features (lessons, blueprints) add their records here.
     private Task ArrangeMoreAsync() => Arrange.DbAsync(Site, async db =>
     {
         var participationId = int.Parse(Ids["participation"]);
@@ -64,6 +64,21 @@ public sealed class MatrixFixture : IAsyncLifetime
         await db.SaveChangesAsync();
         Ids["published-lesson"] = published.Id.ToString();
         Ids["draft-lesson"] = draft.Id.ToString();
+
+        Blueprint Plan(bool published, params Lesson[] lessons) => new()
+        {
+            ParticipationId = participationId, Title = published ? "Published blueprint" : "Draft blueprint", CapabilityArea = CapabilityArea.Epr,
+            UserType = "Clinicians", CareSetting = "Acute", ProjectType = "EPR implementation", Published = published,
+            PublishedAt = published ? DateTimeOffset.UtcNow : null, Lessons = lessons.Select((l, i) => new BlueprintLesson { LessonId = l.Id, Order = i + 1 }).ToList(),
+        };
+        var publishedBlueprint = Plan(true, published);
+        var draftBlueprint = Plan(false, published);
+        var emptyBlueprint = Plan(false);
+        db.Blueprints.AddRange(publishedBlueprint, draftBlueprint, emptyBlueprint);
+        await db.SaveChangesAsync();
+        Ids["published-blueprint"] = publishedBlueprint.Id.ToString();
+        Ids["draft-blueprint"] = draftBlueprint.Id.ToString();
+        Ids["empty-blueprint"] = emptyBlueprint.Id.ToString();
         return 0;
     });
 

@@ -1,0 +1,52 @@
+using Academy.Exemplars.Data;
+using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Exemplars.Pages.Blueprints;
+
+/// A trust lead drafts a blueprint for one of their own trust's participations; lessons are added on the edit page.
+[Authorize(Roles = Roles.TrustLead)]
+public sealed class NewBlueprintModel(ExemplarsDbContext db) : PageModel, IBlueprintFormPage
+{
+    [BindProperty] public BlueprintForm Form { get; set; } = new();
+    /// Asked only when the lead's trust is in more than one programme.
+    [BindProperty] public string? ParticipationId { get; set; }
+    public IReadOnlyList<Participation> Participations { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ParticipationOptions =>
+        [new("Select a programme", ""), .. Participations.Select(p => new SelectListItem(p.Programme.Name, p.Id.ToString(Format.EnGb)))];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        Participation? owner = null;
+        if (!string.IsNullOrEmpty(ParticipationId))
+        {
+            // Only the lead's own trust's participations are offered: any other id was not chosen from this form.
+            owner = Participations.SingleOrDefault(p => p.Id.ToString(Format.EnGb) == ParticipationId);
+            if (owner is null) return NotFound();
+        }
+        else if (Participations.Count == 1) owner = Participations[0];
+        else ModelState.AddModelError(nameof(ParticipationId), "Select the programme the blueprint is from");
+
+        var blueprint = new Blueprint { Author = User.Email() };
+        if (!Form.TryApply(ModelState, blueprint) || owner is null) return Page();
+        blueprint.ParticipationId = owner.Id;
+        db.Blueprints.Add(blueprint);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/exemplars/blueprints/{blueprint.Id}/edit");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var ods = User.TrustOdsCode();
+        Participations = await db.Participations.AsNoTracking().Include(p => p.Trust).Include(p => p.Programme)
+            .Where(p => p.Trust.OdsCode == ods).OrderBy(p => p.Programme.StartDate).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        return Participations.Count > 0 && User.CanWrite(Participations[0].Trust);
+    }
+}
