@@ -196,7 +196,6 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         HttpStatusCode.Conflict => Expect.Conflict,
         HttpStatusCode.Unauthorized => Expect.Unauthorized,
         HttpStatusCode.Forbidden => Expect.Forbidden,
-        HttpStatusCode.Conflict => Expect.Conflict,
         HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal) => Expect.SignIn,
         HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) => Expect.Denied,
         HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.StartsWith("/exemplars/", StringComparison.Ordinal) => Expect.Saved,
