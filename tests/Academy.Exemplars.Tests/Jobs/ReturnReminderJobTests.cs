@@ -42,4 +42,16 @@ public sealed class ReturnReminderJobTests(AcademySite site) : IClassFixture<Aca
         Assert.DoesNotContain(stored, e => e.Contains($"To: {leadB}") && e.Contains("Oxford University Hospitals"));
         Assert.DoesNotContain(stored, e => e.Contains("To: someone-else@trust.test"));
     }
+
+    [Fact]
+    public async Task Run_WithThePublicUrlSet_LinksToTheTrustPageOnThatSite()
+    {
+        await using var own = AcademySite.Create(overrides: new Dictionary<string, string?> { ["Academy:PublicUrl"] = "https://academy.example.nhs.uk/" });
+        var lead = await Arrange.PersonAsync(own, "lead-rhm", Roles.TrustLead, "RHM");
+
+        await own.WithServicesAsync(services => services.GetRequiredService<ReturnReminderJob>().RunAsync(CancellationToken.None));
+
+        var email = (await ReturnSteps.WaitForEmailAsync(own, e => e.Contains($"To: {lead}"))).Replace("=\r\n", "").Replace("=\n", "");
+        Assert.Contains("Open the trust page: https://academy.example.nhs.uk/exemplars/trusts/RHM", email);
+    }
 }
