@@ -130,6 +130,24 @@ public class AcademySite : WebApplicationFactory<Program>
             ? Directory.GetFiles(MailPickupFolder, "*.eml").Select(File.ReadAllText).ToList()
             : [];
 
+    /// The first email in the pickup folder that contains the marker, once the outbox has sent it (up to 30 s);
+    /// otherwise fails with what the outbox and the job queue hold.
+    public async Task<string> WaitForEmailAsync(string marker)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var email = PickedUpEmails().FirstOrDefault(e => e.Contains(marker, StringComparison.Ordinal));
+            if (email is not null) return email;
+            await Task.Delay(100);
+        }
+        var outbox = await WithServicesAsync(async sp => string.Join("; ",
+            (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(sp.GetRequiredService<Academy.Notifications.Data.NotificationsDbContext>().OutboxMessages))
+                .Select(m => $"{m.To} attempts={m.Attempts} sent={m.SentAt} locked={m.LockedUntil} next={m.NextAttemptAt} error={m.LastError}")));
+        var monitor = Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var jobs = $"enqueued={monitor.EnqueuedCount("default")} processing={monitor.ProcessingCount()} succeeded={monitor.SucceededListCount()} failed={monitor.FailedCount()} servers={monitor.Servers().Count}";
+        throw new TimeoutException($"No email containing '{marker}' reached the pickup folder. Outbox: {outbox}. Jobs: {jobs}");
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -55,6 +55,24 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Administrator");
         await Accessibility.AssertNoViolationsAsync(page);
 
+        // The administrator adds a trust lead: a mistake first, then the person with their role and trust.
+        await page.GotoAsync("/admin/users");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a person" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Add a person");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Trust programme lead").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the person" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("Enter their full name");
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("Select the trust this trust programme lead works for");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Full name").FillAsync("Sam Okafor");
+        await page.GetByLabel("Email address").FillAsync("sam.okafor@rth.test");
+        await page.GetByLabel("Trust", new() { Exact = true }).SelectOptionAsync("RTH");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the person" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sam Okafor");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("The changes have been saved.");
+        Assert.True(await page.GetByLabel("Trust programme lead").IsCheckedAsync());
+
         var about = await page.GotoAsync("/xapi/about");
         Assert.Contains("1.0.3", await about!.TextAsync());
         var jobs = await page.GotoAsync("/admin/jobs");

@@ -75,7 +75,7 @@ public sealed partial class SignInTests(AcademySite site) : IClassFixture<Academ
         var sent = await Forms.PostAsync(client, "/account/forgot-password", new() { ["Email"] = "nurse.five@trust.test" });
         Assert.Contains("Check your email", await sent.Content.ReadAsStringAsync());
 
-        var email = await WaitForEmailAsync("To: nurse.five@trust.test");
+        var email = await site.WaitForEmailAsync("To: nurse.five@trust.test");
         var link = ResetLink().Match(email).Value;
         var reset = await Forms.PostAsync(client, new Uri(link).PathAndQuery, new()
         {
@@ -99,22 +99,6 @@ public sealed partial class SignInTests(AcademySite site) : IClassFixture<Academ
         await Html.AssertHasFieldErrorAsync(response, "Password", "This reset link has expired or has already been used. Ask for a new link from the sign-in page");
     }
 
-    private async Task<string> WaitForEmailAsync(string marker)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var email = site.PickedUpEmails().FirstOrDefault(e => e.Contains(marker, StringComparison.Ordinal));
-            if (email is not null) return email;
-            await Task.Delay(100);
-        }
-        var outbox = await site.WithServicesAsync(async sp => string.Join("; ",
-            (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(sp.GetRequiredService<Academy.Notifications.Data.NotificationsDbContext>().OutboxMessages))
-                .Select(m => $"{m.To} attempts={m.Attempts} sent={m.SentAt} locked={m.LockedUntil} next={m.NextAttemptAt} error={m.LastError}")));
-        var monitor = site.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
-        var jobs = $"enqueued={monitor.EnqueuedCount("default")} processing={monitor.ProcessingCount()} succeeded={monitor.SucceededListCount()} failed={monitor.FailedCount()} servers={monitor.Servers().Count}";
-        throw new TimeoutException($"No email containing '{marker}' reached the pickup folder. Outbox: {outbox}. Jobs: {jobs}");
-    }
-
     [GeneratedRegex(@"http://[^\s]+/account/reset-password\?[^\s]+")]
-    private static partial Regex ResetLink();
+    internal static partial Regex ResetLink();
 }

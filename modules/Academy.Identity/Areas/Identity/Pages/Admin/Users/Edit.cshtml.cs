@@ -4,21 +4,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Academy.Identity.Pages.Admin.Users;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class EditUserModel(UserManager<AcademyUser> users, IEnumerable<ITrustDirectory> trustDirectories) : PageModel
+public sealed class EditUserModel(UserManager<AcademyUser> users, IEnumerable<ITrustDirectory> trustDirectories) : RolesAndTrustForm(trustDirectories)
 {
-    [BindProperty] public List<string> SelectedRoles { get; set; } = [];
-    [BindProperty] public string? TrustOdsCode { get; set; }
 
     public string DisplayName { get; private set; } = "";
     public string Email { get; private set; } = "";
     public bool LockedOut { get; private set; }
     public bool Saved { get; private set; }
-    public IReadOnlyList<SelectListItem> TrustOptions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string id, bool saved, CancellationToken cancellationToken)
     {
@@ -36,13 +32,7 @@ public sealed class EditUserModel(UserManager<AcademyUser> users, IEnumerable<IT
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
 
-        var trusts = await TrustsAsync(cancellationToken);
-        if (SelectedRoles.Except(Roles.All).Any()) ModelState.AddModelError(nameof(SelectedRoles), "Select roles from the list");
-        if (!string.IsNullOrEmpty(TrustOdsCode) && trusts.All(t => t.OdsCode != TrustOdsCode))
-            ModelState.AddModelError(nameof(TrustOdsCode), "Select a trust from the list");
-        var trustScoped = SelectedRoles.Intersect([Roles.Ccio, Roles.TrustLead]).ToList();
-        if (trustScoped.Count > 0 && string.IsNullOrEmpty(TrustOdsCode))
-            ModelState.AddModelError(nameof(TrustOdsCode), $"Select the trust this {Roles.DisplayName(trustScoped[0]).ToLowerInvariant()} works for");
+        await ValidateRolesAndTrustAsync(cancellationToken);
         if (!ModelState.IsValid)
         {
             await LoadAsync(user, cancellationToken);
@@ -73,13 +63,6 @@ public sealed class EditUserModel(UserManager<AcademyUser> users, IEnumerable<IT
         DisplayName = string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "" : user.DisplayName;
         Email = user.Email ?? "";
         LockedOut = await users.IsLockedOutAsync(user);
-        TrustOptions = [new SelectListItem("No trust", ""), .. (await TrustsAsync(cancellationToken)).Select(t => new SelectListItem($"{t.Name} ({t.OdsCode})", t.OdsCode))];
-    }
-
-    private async Task<IReadOnlyList<TrustSummary>> TrustsAsync(CancellationToken cancellationToken)
-    {
-        var all = new List<TrustSummary>();
-        foreach (var directory in trustDirectories) all.AddRange(await directory.ListAsync(cancellationToken));
-        return all.OrderBy(t => t.Name).ToList();
+        await LoadTrustOptionsAsync(cancellationToken);
     }
 }

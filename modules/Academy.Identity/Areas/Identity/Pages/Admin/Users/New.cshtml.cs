@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Academy.Identity.Data;
+using Academy.Modules;
+using Academy.Notifications;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Identity.Pages.Admin.Users;
+
+/// An administrator adds a member of staff: the account, its roles and trust, and an email inviting the person
+/// to choose a password, all saved together. Staff need no open registration to get an account this way.
+[Authorize(Policy = Policies.Administrator)]
+public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbContext db, IEmailOutbox outbox, IEnumerable<ITrustDirectory> trustDirectories)
+    : RolesAndTrustForm(trustDirectories)
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter their full name")]
+    [StringLength(200, ErrorMessage = "Full name must be 200 characters or fewer")]
+    public string DisplayName { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter their email address")]
+    [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@nhs.net")]
+    [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
+    public string Email { get; set; } = "";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        SelectedRoles = [Roles.Learner];
+        await LoadTrustOptionsAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Email = Email?.Trim() ?? "";
+        DisplayName = DisplayName?.Trim() ?? "";
+        await ValidateRolesAndTrustAsync(cancellationToken);
+        if (ModelState.IsValid && await users.FindByEmailAsync(Email) is not null)
+            ModelState.AddModelError(nameof(Email), "An account already uses this email address: find it in the list of users to change it");
+        if (!ModelState.IsValid)
+        {
+            await LoadTrustOptionsAsync(cancellationToken);
+            return Page();
+        }
+
+        var user = new AcademyUser
+        {
+            UserName = Email, Email = Email, DisplayName = DisplayName, EmailConfirmed = true,
+            TrustOdsCode = string.IsNullOrEmpty(TrustOdsCode) ? null : TrustOdsCode,
+        };
+        // The account, its roles and the invitation are one change: if any part fails, none of it is kept.
+        var failed = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await users.CreateAsync(user);
+            if (result.Succeeded) result = await users.AddToRolesAsync(user, SelectedRoles.Distinct());
+            if (!result.Succeeded) return result.Errors.Select(e => e.Description).ToList();
+            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+            var link = $"{Request.Scheme}://{Request.Host}/account/reset-password?email={Uri.EscapeDataString(Email)}&token={token}";
+            await outbox.SaveChangesWithEmailAsync(db, [new EmailMessage(Email, "You have an Academy account",
+                $"Dear {DisplayName},\n\nAn administrator has made you an account on Academy, the NHS Digital Academy and exemplar programme service.\n\n" +
+                $"To choose your password and sign in, open this link within 1 day:\n{link}\n\n" +
+                $"If the link has expired, choose \"Forgot your password?\" on the sign-in page and enter {Email}.")], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return [];
+        });
+        if (failed.Count > 0)
+        {
+            foreach (var error in failed) ModelState.AddModelError(nameof(Email), error);
+            await LoadTrustOptionsAsync(cancellationToken);
+            return Page();
+        }
+        return RedirectToPage("Edit", new { id = user.Id, saved = true });
+    }
+}
