@@ -77,7 +77,7 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
     private async Task<IActionResult> SavedAsync(int id, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/blueprints/{id}/edit#lessons");
+        return Redirect($"/exemplars/blueprints/{id}/edit#Lessons");
     }
 
     /// Null when the lead may change the blueprint (now tracked); 404 for anyone else, 409 once it is published.
