@@ -14,7 +14,7 @@ namespace Academy.Identity.Pages.Admin.Users;
 /// An administrator adds a member of staff: the account, its roles and trust, and an email inviting the person
 /// to choose a password, all saved together. Staff need no open registration to get an account this way.
 [Authorize(Policy = Policies.Administrator)]
-public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbContext db, IEmailOutbox outbox, IEnumerable<ITrustDirectory> trustDirectories)
+public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbContext db, IEmailOutbox outbox, TimeProvider clock, IEnumerable<ITrustDirectory> trustDirectories)
     : RolesAndTrustForm(trustDirectories)
 {
     [BindProperty]
@@ -49,7 +49,7 @@ public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbConte
 
         var user = new AcademyUser
         {
-            UserName = Email, Email = Email, DisplayName = DisplayName, EmailConfirmed = true,
+            UserName = Email, Email = Email, DisplayName = DisplayName, EmailConfirmed = true, CreatedAt = clock.GetUtcNow(),
             TrustOdsCode = string.IsNullOrEmpty(TrustOdsCode) ? null : TrustOdsCode,
         };
         // The account, its roles and the invitation are one change: if any part fails, none of it is kept.
