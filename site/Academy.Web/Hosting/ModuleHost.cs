@@ -1,6 +1,7 @@
 using Academy.Data;
 using Academy.Modules;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Web.Hosting;
@@ -14,7 +15,14 @@ public static class ModuleHost
         builder.Services.AddSingleton<IReadOnlyList<IAcademyModule>>(modules);
         builder.Services.AddSingleton(TimeProvider.System);
 
-        var mvc = builder.Services.AddRazorPages();
+        var mvc = builder.Services.AddRazorPages().AddMvcOptions(options =>
+        {
+            // A record's id comes from its address: by default form fields bind before route values, so a posted
+            // field named "id" would choose which record a page handler reads and changes.
+            var route = options.ValueProviderFactories.OfType<RouteValueProviderFactory>().Single();
+            options.ValueProviderFactories.Remove(route);
+            options.ValueProviderFactories.Insert(0, route);
+        });
         foreach (var module in modules)
         {
             module.ConfigureServices(builder);

@@ -14,7 +14,7 @@ public sealed class ReturnAuditModel(ExemplarsDbContext db) : PageModel
     public ProgressReturn Return { get; private set; } = default!;
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var found = await db.FindReadableAsync(User, id, cancellationToken);
         if (found is null) return NotFound();

@@ -14,7 +14,7 @@ public sealed class TrustAuditModel(ExemplarsDbContext db) : PageModel
     public Trust Trust { get; private set; } = default!;
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] string odsCode, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string odsCode, CancellationToken cancellationToken)
     {
         var trust = await db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.OdsCode == odsCode, cancellationToken);
         if (trust is null || !User.CanRead(trust)) return NotFound();

@@ -13,7 +13,7 @@ public sealed class BlueprintModel(ExemplarsDbContext db) : PageModel
     public Blueprint Blueprint { get; private set; } = default!;
     public bool CanEdit { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await db.FindReadableAsync(User, id, cancellationToken) is not { } found) return NotFound();
         Blueprint = found;

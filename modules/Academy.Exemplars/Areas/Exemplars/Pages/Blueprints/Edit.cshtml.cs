@@ -22,9 +22,9 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
     public IReadOnlyList<SelectListItem> LessonOptions =>
         [new("Select a lesson", ""), .. Choices.Select(c => new SelectListItem($"{c.Title} ({c.Trust})", c.Id.ToString(Format.EnGb)))];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken, keepForm: true) is { } problem) return problem;
         if (!Form.TryApply(ModelState, Blueprint)) return Page();
@@ -32,7 +32,7 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
         return Redirect($"/exemplars/blueprints/{id}/edit");
     }
 
-    public async Task<IActionResult> OnPostAddLessonAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddLessonAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
         // Only lessons offered are accepted: a draft, another area's or an unknown id typed into the form is refused.
@@ -46,17 +46,17 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
         return await SavedAsync(id, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync([FromRoute] int id, int item, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int item, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
         return BlueprintRules.Remove(db, Blueprint, item) ? await SavedAsync(id, cancellationToken) : NotFound();
     }
 
-    public async Task<IActionResult> OnPostMoveUpAsync([FromRoute] int id, int item, CancellationToken cancellationToken) => await MoveAsync(id, item, -1, cancellationToken);
+    public async Task<IActionResult> OnPostMoveUpAsync(int id, int item, CancellationToken cancellationToken) => await MoveAsync(id, item, -1, cancellationToken);
 
-    public async Task<IActionResult> OnPostMoveDownAsync([FromRoute] int id, int item, CancellationToken cancellationToken) => await MoveAsync(id, item, +1, cancellationToken);
+    public async Task<IActionResult> OnPostMoveDownAsync(int id, int item, CancellationToken cancellationToken) => await MoveAsync(id, item, +1, cancellationToken);
 
-    public async Task<IActionResult> OnPostPublishAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
         var problems = BlueprintRules.PublishProblems(Blueprint);

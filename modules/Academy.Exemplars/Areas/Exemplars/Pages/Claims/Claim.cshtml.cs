@@ -16,9 +16,9 @@ public sealed class ClaimModel(ExemplarsDbContext db, ClaimDecisions decisions) 
     public bool CanDecide { get; private set; }
     public static readonly IReadOnlyList<(string, string)> Options = [("Approve", "Approve the claim"), ("Reject", "Reject the claim")];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (!User.CanReview()) return Forbid();

@@ -17,9 +17,9 @@ public sealed class NewClaimModel(ExemplarsDbContext db, TimeProvider clock) : P
     public Participation Participation { get; private set; } = default!;
     public IReadOnlyList<SelectListItem> MilestoneOptions { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         // Only this participation's achieved milestones are offered; any other id (another trust's) is refused.

@@ -22,7 +22,7 @@ public sealed class EditParticipationModel(ExemplarsDbContext db) : PageModel
     public Participation Participation { get; private set; } = default!;
     public IReadOnlyList<SelectListItem> PairingOptions { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var p = Participation;
@@ -31,7 +31,7 @@ public sealed class EditParticipationModel(ExemplarsDbContext db) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var p = Participation;

@@ -15,9 +15,9 @@ public sealed class NewBenefitModel(ExemplarsDbContext db) : PageModel
     [BindProperty] public string? Unit { get; set; }
     public Participation Participation { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (string.IsNullOrWhiteSpace(Name)) ModelState.AddModelError(nameof(Name), "Enter the benefit");

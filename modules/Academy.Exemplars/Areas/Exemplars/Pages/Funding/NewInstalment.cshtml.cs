@@ -18,9 +18,9 @@ public sealed class NewInstalmentModel(ExemplarsDbContext db) : PageModel
     public Participation Participation { get; private set; } = default!;
     public IReadOnlyList<SelectListItem> MilestoneOptions { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (string.IsNullOrWhiteSpace(Description)) ModelState.AddModelError(nameof(Description), "Enter a description");

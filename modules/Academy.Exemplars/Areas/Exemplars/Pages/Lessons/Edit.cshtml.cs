@@ -14,14 +14,14 @@ public sealed class EditLessonModel(ExemplarsDbContext db) : LessonFormPage
 {
     public Lesson Lesson { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
         Fill(Lesson);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
         if (!TryApply(Lesson)) return Page();
@@ -29,8 +29,7 @@ public sealed class EditLessonModel(ExemplarsDbContext db) : LessonFormPage
         return Redirect($"/exemplars/lessons/{id}");
     }
 
-    /// The lesson comes from the route only ([FromRoute]: form fields come before route values in binding, so a posted
-    /// "Id" would otherwise choose the lesson), and another trust's lesson is "not found", as on the lesson's page.
+    /// Another trust's lesson is "not found", as on the lesson's page (the id is the address's: the host binds route values first).
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var lesson = await db.Lessons.Include(l => l.Participation).ThenInclude(p => p.Trust).SingleOrDefaultAsync(l => l.Id == id, cancellationToken);

@@ -15,9 +15,9 @@ public sealed class LessonModel(ExemplarsDbContext db, LessonIndex index, TimePr
     public Lesson Lesson { get; private set; } = default!;
     public bool CanPublish { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostPublishAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || !User.CanWrite(Lesson.Participation.Trust)) return NotFound();
         if (Lesson.Status == LessonStatus.Published) return Redirect($"/exemplars/lessons/{id}");

@@ -13,14 +13,14 @@ public sealed class EditMilestoneModel(ExemplarsDbContext db, TimeProvider clock
     [BindProperty] public MilestoneForm Form { get; set; } = new();
     public Milestone Milestone { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         Form = MilestoneForm.From(Milestone);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (!Form.TryApply(ModelState, Milestone, Milestone.Participation.Programme, Milestone.Evidence.Count, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))

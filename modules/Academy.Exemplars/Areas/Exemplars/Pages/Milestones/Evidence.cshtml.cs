@@ -11,7 +11,7 @@ namespace Academy.Exemplars.Pages.Milestones;
 [Authorize(Roles = ExemplarAccess.TrackerRoles)]
 public sealed class EvidenceModel(ExemplarsDbContext db, EvidenceStore store) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, [FromRoute] int fileId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, int fileId, CancellationToken cancellationToken)
     {
         var file = await db.EvidenceFiles.AsNoTracking().Include(e => e.Milestone).ThenInclude(m => m.Participation).ThenInclude(p => p.Trust)
             .SingleOrDefaultAsync(e => e.Id == fileId && e.MilestoneId == id, cancellationToken);

@@ -16,14 +16,14 @@ public sealed class MilestoneModel(ExemplarsDbContext db, EvidenceStore store, T
     public DateOnly Today { get; private set; }
     [BindProperty] public IFormFile? Evidence { get; set; }
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     /// Evidence is checked (size, type, content) before anything is written; the file is stored, then
     /// its row; if the row cannot be saved the file is removed again.
     [RequestSizeLimit(EvidenceStore.MaxBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxBytes + 1024 * 1024)]
-    public async Task<IActionResult> OnPostUploadAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || !CanWrite) return NotFound();
         if (Evidence is null || Evidence.Length == 0)

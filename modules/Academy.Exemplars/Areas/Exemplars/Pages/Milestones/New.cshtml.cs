@@ -18,10 +18,10 @@ public sealed class NewMilestoneModel(ExemplarsDbContext db, TimeProvider clock)
     [BindProperty] public MilestoneForm Form { get; set; } = new() { Status = nameof(MilestoneStatus.NotStarted) };
     public Participation Participation { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int participationId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync(int participationId, CancellationToken cancellationToken) =>
         await LoadAsync(participationId, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int participationId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int participationId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(participationId, cancellationToken)) return NotFound();
         var milestone = new Milestone { ParticipationId = participationId };

@@ -31,7 +31,7 @@ public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
     [BindProperty] public ReturnForm Form { get; set; } = new();
     public ProgressReturn Return { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
         var r = Return;
@@ -45,7 +45,7 @@ public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
         if (Form.Narrative?.Length > 20_000) ModelState.AddModelError("Form.Narrative", "The progress narrative must be 20,000 characters or fewer");

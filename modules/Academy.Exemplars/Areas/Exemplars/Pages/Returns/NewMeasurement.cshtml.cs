@@ -19,9 +19,9 @@ public sealed class NewMeasurementModel(ExemplarsDbContext db, TimeProvider cloc
     public ProgressReturn Return { get; private set; } = default!;
     public IReadOnlyList<SelectListItem> BenefitOptions { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
         int? benefitId = int.TryParse(BenefitId, out var bid) && BenefitOptions.Any(o => o.Value == BenefitId) ? bid : null;

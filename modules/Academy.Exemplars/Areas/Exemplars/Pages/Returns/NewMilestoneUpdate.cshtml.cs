@@ -22,9 +22,9 @@ public sealed class NewMilestoneUpdateModel(ExemplarsDbContext db) : PageModel
     public static readonly IReadOnlyList<SelectListItem> StatusOptions =
         [new("Select a status", ""), .. new[] { MilestoneStatus.NotStarted, MilestoneStatus.OnTrack, MilestoneStatus.AtRisk, MilestoneStatus.Late }.Select(s => new SelectListItem(Format.Name(s), s.ToString()))];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
         // The milestone must be one of this participation's: an id from another trust is refused like any unknown value.

@@ -21,9 +21,9 @@ public sealed class NewRiskModel(ExemplarsDbContext db) : PageModel
     public static readonly IReadOnlyList<(string, string)> Kinds = [("Risk", "Risk (may happen)"), ("Issue", "Issue (has happened)")];
     public static readonly IReadOnlyList<SelectListItem> Scale = [new("Select a score", ""), .. Enumerable.Range(1, 5).Select(i => new SelectListItem(i.ToString(Format.EnGb), i.ToString(Format.EnGb)))];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
         var kindOk = Enum.TryParse<RiskKind>(Kind, out var kind) && Enum.IsDefined(kind);

@@ -16,12 +16,12 @@ public sealed class ReturnModel(ExemplarsDbContext db, IEmailOutbox outbox, Retu
     public bool CanReview { get; private set; }
     public IReadOnlyList<Benefit> Benefits { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, tracked: false, cancellationToken) ? Page() : NotFound();
 
     /// Submitting checks the return is complete, applies its milestone updates to the milestones and
     /// tells the reviewers, all in one transaction.
-    public async Task<IActionResult> OnPostSubmitAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, tracked: true, cancellationToken)) return NotFound();
         if (!CanEdit) return StatusCode(409);

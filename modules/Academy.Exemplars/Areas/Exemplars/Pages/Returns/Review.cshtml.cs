@@ -16,9 +16,9 @@ public sealed class ReviewReturnModel(ExemplarsDbContext db, IEmailOutbox outbox
 
     public static readonly IReadOnlyList<(string, string)> Options = [("Approve", "Approve the return"), ("Return", "Return it to the trust for changes")];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
         if (Decision is not ("Approve" or "Return")) ModelState.AddModelError(nameof(Decision), "Select whether to approve the return or return it");

@@ -15,7 +15,7 @@ public sealed class StartReturnModel(ExemplarsDbContext db) : PageModel
 
     public IActionResult OnGet(int participationId) => NotFound();
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int participationId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int participationId, CancellationToken cancellationToken)
     {
         var participation = await db.Participations.AsNoTracking().Include(p => p.Trust).Include(p => p.Programme)
             .SingleOrDefaultAsync(p => p.Id == participationId, cancellationToken);

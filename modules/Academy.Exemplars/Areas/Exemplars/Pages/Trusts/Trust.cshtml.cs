@@ -21,7 +21,7 @@ public sealed class TrustModel(ExemplarsDbContext db, IStaffDirectory staff, Tim
     public sealed record ParticipationView(Participation Participation, FundingSummary Funding, IReadOnlyList<Milestone> Milestones,
         IReadOnlyList<(ReportingPeriod Period, ProgressReturn? Return)> Returns, IReadOnlyList<Claim> Claims, IReadOnlyList<Instalment> Instalments);
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] string odsCode, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string odsCode, CancellationToken cancellationToken)
     {
         var trust = await db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.OdsCode == odsCode, cancellationToken);
         if (trust is null || !User.CanRead(trust)) return NotFound();

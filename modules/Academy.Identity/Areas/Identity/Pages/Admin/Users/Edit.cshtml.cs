@@ -16,7 +16,7 @@ public sealed class EditUserModel(UserManager<AcademyUser> users, IEnumerable<IT
     public bool LockedOut { get; private set; }
     public bool Saved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] string id, bool saved, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string id, bool saved, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
@@ -27,7 +27,7 @@ public sealed class EditUserModel(UserManager<AcademyUser> users, IEnumerable<IT
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
@@ -49,7 +49,7 @@ public sealed class EditUserModel(UserManager<AcademyUser> users, IEnumerable<IT
         return RedirectToPage(new { id, saved = true });
     }
 
-    public async Task<IActionResult> OnPostUnlockAsync([FromRoute] string id)
+    public async Task<IActionResult> OnPostUnlockAsync(string id)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
