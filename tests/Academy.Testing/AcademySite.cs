@@ -85,13 +85,14 @@ public class AcademySite : WebApplicationFactory<Program>
         return null;
     }
 
-    public HttpClient CreateAnonymousClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// baseAddress: the Host the client sends (http://localhost unless told), e.g. an attacker's host name.
+    public HttpClient CreateAnonymousClient(Uri? baseAddress = null) =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = baseAddress ?? new Uri("http://localhost") });
 
     /// A client signed in through the real sign-in page.
-    public async Task<HttpClient> SignInAsync(string email, string password)
+    public async Task<HttpClient> SignInAsync(string email, string password, Uri? baseAddress = null)
     {
-        var client = CreateAnonymousClient();
+        var client = CreateAnonymousClient(baseAddress);
         var response = await Forms.PostAsync(client, "/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");

@@ -1,8 +1,8 @@
 using Academy.Exemplars.Data;
 using Academy.Modules;
 using Academy.Notifications;
+using Academy.Web;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Academy.Exemplars.Tracking;
@@ -10,7 +10,7 @@ namespace Academy.Exemplars.Tracking;
 /// Reminds trust leads of returns due within 7 days and of overdue ones (not submitted, or returned and not resubmitted).
 /// Scheduled daily by ExemplarsModule. Each run sends every trust lead of the participation's trust one message per
 /// participation; a trust with no lead gets none, and the run logs it.
-public sealed class ReturnReminderJob(ExemplarsDbContext db, IStaffDirectory staff, IEmailOutbox outbox, TimeProvider clock, IConfiguration configuration, ILogger<ReturnReminderJob> logger)
+public sealed class ReturnReminderJob(ExemplarsDbContext db, IStaffDirectory staff, IEmailOutbox outbox, ISiteLinks links, TimeProvider clock, ILogger<ReturnReminderJob> logger)
 {
     public const int DaysAhead = 7;
 
@@ -23,8 +23,6 @@ public sealed class ReturnReminderJob(ExemplarsDbContext db, IStaffDirectory sta
         // Every lead of every trust in one query, rather than one per trust.
         var leads = (await staff.InRoleAsync(Roles.TrustLead, trustOdsCode: null, cancellationToken))
             .Where(l => l.TrustOdsCode is not null).ToLookup(l => l.TrustOdsCode!, StringComparer.OrdinalIgnoreCase);
-        // A job has no request to take the site's address from: Academy:PublicUrl gives it (a path alone otherwise).
-        var site = configuration["Academy:PublicUrl"]?.TrimEnd('/') ?? "";
         var messages = new List<EmailMessage>();
         foreach (var p in participations)
         {
@@ -42,7 +40,7 @@ public sealed class ReturnReminderJob(ExemplarsDbContext db, IStaffDirectory sta
             }
             var lines = string.Join("\n", outstanding.Select(o => $"- {o.Name}: {(o.Due < today ? "overdue since" : "due on")} {Format.Date(o.Due)}"));
             messages.AddRange(leads[p.Trust.OdsCode].Select(lead => new EmailMessage(lead.Email, $"Returns due: {p.Trust.Name}, {p.Programme.Name}",
-                $"Dear {lead.DisplayName},\n\nThese {p.Programme.Name} returns for {p.Trust.Name} are overdue or due within {DaysAhead} days:\n\n{lines}\n\nOpen the trust page: {site}/exemplars/trusts/{p.Trust.OdsCode}\n")));
+                $"Dear {lead.DisplayName},\n\nThese {p.Programme.Name} returns for {p.Trust.Name} are overdue or due within {DaysAhead} days:\n\n{lines}\n\nOpen the trust page: {links.To($"/exemplars/trusts/{p.Trust.OdsCode}")}\n")));
         }
         if (messages.Count > 0) await outbox.SaveChangesWithEmailAsync(db, messages, cancellationToken);
         return messages.Count;

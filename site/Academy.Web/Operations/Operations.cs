@@ -23,10 +23,8 @@ public static class Operations
             .AddCheck<JobServerHealthCheck>("jobs");
 
         builder.Services.AddHsts(options => { options.MaxAge = TimeSpan.FromDays(365); options.IncludeSubDomains = true; });
-        builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
-        });
+        var publicUrl = SiteLinks.AddSiteLinks(builder);
+        builder.AddTrustedHosts(publicUrl);
     }
 
     public static void UseAcademyOperations(this WebApplication app)

@@ -40,7 +40,7 @@ public sealed class ReturnModel(ExemplarsDbContext db, IEmailOutbox outbox, Retu
         r.Status = ReturnStatus.Submitted;
         r.SubmittedBy = User.Email();
         r.SubmittedAt = clock.GetUtcNow();
-        await outbox.SaveChangesWithEmailAsync(db, await notices.SubmittedAsync(r, $"{Request.Scheme}://{Request.Host}", cancellationToken), cancellationToken);
+        await outbox.SaveChangesWithEmailAsync(db, await notices.SubmittedAsync(r, cancellationToken), cancellationToken);
         return Redirect($"/exemplars/returns/{id}");
     }
 

@@ -30,7 +30,7 @@ public sealed class ReviewReturnModel(ExemplarsDbContext db, IEmailOutbox outbox
         Return.ReviewerComment = Comment?.Trim() ?? "";
         Return.DecidedBy = User.Email();
         Return.DecidedAt = clock.GetUtcNow();
-        await outbox.SaveChangesWithEmailAsync(db, await notices.DecidedAsync(Return, $"{Request.Scheme}://{Request.Host}", cancellationToken), cancellationToken);
+        await outbox.SaveChangesWithEmailAsync(db, await notices.DecidedAsync(Return, cancellationToken), cancellationToken);
         return Redirect($"/exemplars/returns/{id}");
     }
 

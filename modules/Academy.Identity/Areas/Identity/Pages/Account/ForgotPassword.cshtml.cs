@@ -1,17 +1,16 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using Academy.Identity.Data;
 using Academy.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
+using Academy.Web;
 
 namespace Academy.Identity.Pages.Account;
 
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<AcademyUser> users, AccountsDbContext db, IEmailOutbox outbox) : PageModel
+public sealed class ForgotPasswordModel(UserManager<AcademyUser> users, AccountsDbContext db, IEmailOutbox outbox, ISiteLinks links) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address")]
@@ -30,8 +29,7 @@ public sealed class ForgotPasswordModel(UserManager<AcademyUser> users, Accounts
         var user = await users.FindByEmailAsync(Email);
         if (user is not null)
         {
-            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = $"{Request.Scheme}://{Request.Host}/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}";
+            var link = await PasswordLinks.CreateAsync(users, links, user);
             await outbox.SaveChangesWithEmailAsync(db, [new EmailMessage(user.Email!, "Reset your Academy password",
                 $"Someone asked to reset the password of your Academy account.\n\nTo choose a new password, open this link within 1 day:\n{link}\n\nIf it was not you, ignore this email: your password has not changed.")],
                 cancellationToken);

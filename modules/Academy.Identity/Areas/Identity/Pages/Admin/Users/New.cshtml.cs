@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using Academy.Identity.Data;
 using Academy.Modules;
 using Academy.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
+using Academy.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Identity.Pages.Admin.Users;
@@ -14,7 +13,7 @@ namespace Academy.Identity.Pages.Admin.Users;
 /// An administrator adds a member of staff: the account, its roles and trust, and an email inviting the person
 /// to choose a password, all saved together. Staff need no open registration to get an account this way.
 [Authorize(Policy = Policies.Administrator)]
-public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbContext db, IEmailOutbox outbox, TimeProvider clock, IEnumerable<ITrustDirectory> trustDirectories)
+public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbContext db, IEmailOutbox outbox, ISiteLinks links, TimeProvider clock, IEnumerable<ITrustDirectory> trustDirectories)
     : RolesAndTrustForm(trustDirectories)
 {
     [BindProperty]
@@ -60,8 +59,7 @@ public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbConte
             var result = await users.CreateAsync(user);
             if (result.Succeeded) result = await users.AddToRolesAsync(user, SelectedRoles.Distinct());
             if (!result.Succeeded) return result.Errors.Select(e => e.Description).ToList();
-            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = $"{Request.Scheme}://{Request.Host}/account/reset-password?email={Uri.EscapeDataString(Email)}&token={token}";
+            var link = await PasswordLinks.CreateAsync(users, links, user);
             await outbox.SaveChangesWithEmailAsync(db, [new EmailMessage(Email, "You have an Academy account",
                 $"Dear {DisplayName},\n\nAn administrator has made you an account on Academy, the NHS Digital Academy and exemplar programme service.\n\n" +
                 $"To choose your password and sign in, open this link within 1 day:\n{link}\n\n" +

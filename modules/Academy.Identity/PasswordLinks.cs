@@ -1,0 +1,18 @@
+using System.Text;
+using Academy.Identity.Data;
+using Academy.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Academy.Identity;
+
+/// The link that lets a person choose a password (a reset, or an invitation to a new account), on the site's public
+/// address: never on the requesting Host, or the reset token would go to whoever sent the request.
+internal static class PasswordLinks
+{
+    public static async Task<string> CreateAsync(UserManager<AcademyUser> users, ISiteLinks links, AcademyUser user)
+    {
+        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        return links.To($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}");
+    }
+}
