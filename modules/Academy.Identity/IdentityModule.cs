@@ -1,5 +1,9 @@
 using Academy.Data;
 using Academy.Identity.Data;
+using Academy.Identity.Sessions;
+using Academy.Identity.SignIn;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using Academy.Modules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -61,6 +65,17 @@ public sealed class IdentityModule : IAcademyModule
             .AddPolicy(Policies.NationalReviewer, p => p.RequireRole(Roles.NationalReviewer, Roles.Administrator))
             .AddPolicy(Policies.TrustLead, p => p.RequireRole(Roles.TrustLead))
             .AddPolicy(Policies.Ccio, p => p.RequireRole(Roles.Ccio));
+
+        // Sessions live in the database (SessionStore); a security stamp changed anywhere else (a recipe, another
+        // node) is noticed within a minute instead of Identity's default half hour.
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, UseSessionStore>();
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        builder.Services.AddOptions<AccountLimits>().Bind(builder.Configuration.GetSection("Academy:Accounts:Limits"));
+        builder.Services.AddScoped<AccountThrottle>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddScoped<PasswordResetEmail>();
 
         builder.Services.AddScoped<ISiteSettingsStore, SiteSettingsStore>();
         builder.Services.AddScoped<IStaffDirectory, StaffDirectory>();

@@ -15,7 +15,7 @@ internal sealed class StaffDirectory(AccountsDbContext db) : IStaffDirectory
         var people = from user in db.Users
                      join userRole in db.UserRoles on user.Id equals userRole.UserId
                      join r in db.Roles on userRole.RoleId equals r.Id
-                     where r.Name == role && user.Email != null && user.Email != "" && user.LockoutEnd != DateTimeOffset.MaxValue
+                     where r.Name == role && user.Email != null && user.Email != "" && user.LockoutEnd != AcademyUser.DisabledUntil
                      select user;
         if (trustOdsCode is not null) people = people.Where(u => u.TrustOdsCode == trustOdsCode);
         var rows = await people.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Email)

@@ -11,4 +11,11 @@ public sealed class AcademyUser : IdentityUser
     public string? TrustOdsCode { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// A lockout that never ends is how an administrator disables an account (Identity has no other flag for it).
+    public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
+
+    /// Not "== DisabledUntil": SQLite keeps DateTimeOffset to the millisecond, so MaxValue comes back a little short.
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public bool IsDisabled => LockoutEnd?.Year == DisabledUntil.Year;
 }

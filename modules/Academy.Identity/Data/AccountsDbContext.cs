@@ -13,6 +13,8 @@ public class AccountsDbContext(DbContextOptions options) : IdentityDbContext<Aca
 
     public DbSet<SiteSettingsRecord> SiteSettings => Set<SiteSettingsRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+    public DbSet<AccountAttempt> Attempts => Set<AccountAttempt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);
@@ -33,6 +35,22 @@ public class AccountsDbContext(DbContextOptions options) : IdentityDbContext<Aca
             settings.Property(s => s.SiteName).HasMaxLength(200);
         });
         builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+        builder.Entity<UserSession>(session =>
+        {
+            session.ToTable("UserSessions");
+            session.Property(s => s.Id).HasMaxLength(64);
+            session.Property(s => s.UserId).HasMaxLength(450);
+            session.HasIndex(s => s.UserId);
+            session.HasIndex(s => s.ExpiresAt);
+        });
+        builder.Entity<AccountAttempt>(attempt =>
+        {
+            attempt.ToTable("AccountAttempts");
+            attempt.Property(a => a.Kind).HasMaxLength(32);
+            attempt.Property(a => a.Key).HasMaxLength(64);
+            attempt.HasIndex(a => new { a.Kind, a.Key, a.At });
+            attempt.HasIndex(a => a.At);
+        });
     }
 }
 

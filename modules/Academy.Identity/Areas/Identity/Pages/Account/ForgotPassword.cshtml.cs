@@ -1,20 +1,22 @@
 using System.ComponentModel.DataAnnotations;
-using Academy.Identity.Data;
-using Academy.Notifications;
+using Academy.Identity.SignIn;
+using Hangfire;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Academy.Web;
 
 namespace Academy.Identity.Pages.Account;
 
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<AcademyUser> users, AccountsDbContext db, IEmailOutbox outbox, ISiteLinks links) : PageModel
+public sealed class ForgotPasswordModel(AccountThrottle throttle, IBackgroundJobClient jobs) : PageModel
 {
+    public const string TooManyMessage = "You have asked for too many reset links. Check your email for the last one, or wait 15 minutes and try again";
+
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address")]
     [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@nhs.net")]
+    [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
     public string Email { get; set; } = "";
 
     public bool Sent { get; private set; }
@@ -24,16 +26,14 @@ public sealed class ForgotPasswordModel(UserManager<AcademyUser> users, Accounts
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid) return Page();
-
-        // The page says the same whether or not the account exists, so it cannot be used to find accounts.
-        var user = await users.FindByEmailAsync(Email);
-        if (user is not null)
+        if (!await throttle.ResetAllowedAsync(Email, AccountThrottle.ClientOf(HttpContext), cancellationToken))
         {
-            var link = await PasswordLinks.CreateAsync(users, links, user);
-            await outbox.SaveChangesWithEmailAsync(db, [new EmailMessage(user.Email!, "Reset your Academy password",
-                $"Someone asked to reset the password of your Academy account.\n\nTo choose a new password, open this link within 1 day:\n{link}\n\nIf it was not you, ignore this email: your password has not changed.")],
-                cancellationToken);
+            ModelState.AddModelError(nameof(Email), TooManyMessage);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
         }
+        // The page says the same, and does the same work, whether or not the account exists: the job looks it up.
+        jobs.Enqueue<PasswordResetEmail>(job => job.SendAsync(Email.Trim(), CancellationToken.None));
         Sent = true;
         return Page();
     }

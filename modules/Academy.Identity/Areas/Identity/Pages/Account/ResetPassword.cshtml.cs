@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Academy.Identity.Data;
+using Academy.Identity.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Academy.Identity.Pages.Account;
 
 [AllowAnonymous]
-public sealed class ResetPasswordModel(UserManager<AcademyUser> users) : PageModel
+public sealed class ResetPasswordModel(UserManager<AcademyUser> users, SessionStore sessions) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Email { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
@@ -32,7 +33,7 @@ public sealed class ResetPasswordModel(UserManager<AcademyUser> users) : PageMod
         try { token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Token)); }
         catch (FormatException) { token = ""; }
 
-        var result = user is null ? IdentityResult.Failed() : await users.ResetPasswordAsync(user, token, Password);
+        var result = user is null || user.IsDisabled ? IdentityResult.Failed() : await users.ResetPasswordAsync(user, token, Password);
         if (!result.Succeeded)
         {
             var passwordError = result.Errors.FirstOrDefault(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
@@ -40,9 +41,11 @@ public sealed class ResetPasswordModel(UserManager<AcademyUser> users) : PageMod
                 ?? "This reset link has expired or has already been used. Ask for a new link from the sign-in page");
             return Page();
         }
-        // A reset also clears a lockout: the person has proved they own the email address.
+        // A reset also clears a lockout (a disabled account never gets this far): the person has proved they own the
+        // email address. Every session of the account ends, an attacker's included (issue 8).
         await users.SetLockoutEndDateAsync(user!, null);
         await users.ResetAccessFailedCountAsync(user!);
+        await sessions.EndAllAsync(user!.Id);
         Done = true;
         return Page();
     }
