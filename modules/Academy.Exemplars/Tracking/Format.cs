@@ -1,12 +1,9 @@
 using System.Globalization;
 using Academy.Exemplars.Data;
-using Ganss.Xss;
-using Markdig;
-using Microsoft.AspNetCore.Html;
 
 namespace Academy.Exemplars.Tracking;
 
-/// How the tracker shows money, dates, statuses and Markdown.
+/// How the tracker shows money, dates and statuses (Markdown: SafeMarkdown in the theme).
 public static class Format
 {
     public static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
@@ -82,11 +79,4 @@ public static class Format
     };
 
     public static string Name(ClaimStatus status) => status == ClaimStatus.Submitted ? "Awaiting decision" : status.ToString();
-
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-    private static readonly HtmlSanitizer Sanitizer = new();
-
-    /// Markdown as HTML, sanitised: people write roadmaps and narratives, and other people read them.
-    public static HtmlString Markdown(string? markdown) =>
-        new(Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown ?? "", Pipeline)));
 }
