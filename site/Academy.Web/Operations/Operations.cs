@@ -25,6 +25,10 @@ public static class Operations
         builder.Services.AddHsts(options => { options.MaxAge = TimeSpan.FromDays(365); options.IncludeSubDomains = true; });
         var publicUrl = SiteLinks.AddSiteLinks(builder);
         builder.AddTrustedHosts(publicUrl);
+        // Every cookie (the session, anti-forgery, temp data) is Secure when the request came over HTTPS, and always
+        // when the site's public address is https (behind a proxy that terminates TLS the request may look like http).
+        builder.Services.Configure<CookiePolicyOptions>(options => options.Secure =
+            publicUrl?.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
     }
 
     public static void UseAcademyOperations(this WebApplication app)
@@ -33,6 +37,7 @@ public static class Operations
         // A person never sees a stack trace: unhandled errors and 404s get the NHS-styled pages.
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseWhen(ApiErrors.WantJson, api => api.UseStatusCodePages(ApiErrors.WriteAsync));
         app.UseMiddleware<FailureLog>();
         if (app.Configuration.GetValue("Academy:Https:Redirect", false))
         {
@@ -40,21 +45,24 @@ public static class Operations
             app.UseHttpsRedirection();
         }
         app.UseMiddleware<SecurityHeaders>();
+        app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseSerilogRequestLogging();
         // Routing after static files: otherwise the catch-all 404 endpoint would claim /css/... first.
         app.UseRouting();
+        app.UseMiddleware<AllowedMethods>();
     }
 
     public static void MapAcademyOperations(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous()
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         // Every endpoint needs a signed-in person unless it says otherwise (the fallback policy), and that policy
         // also applies to requests that match nothing. An unknown address is a 404 page, not a sign-in redirect.
         app.MapFallback("{*path}", context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithMetadata(new UnknownAddress());
     }
 }

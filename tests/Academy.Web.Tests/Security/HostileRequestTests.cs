@@ -47,4 +47,99 @@ public sealed class HostileRequestTests(AcademySite site) : IClassFixture<Academ
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("<h1>Page not found</h1>", await response.Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/account/sign-in")]
+    [InlineData("/health")]
+    [InlineData("/api/exemplars/blueprints")]
+    [InlineData("/no-such-page")]
+    public async Task Trace_AnyAddress_Is405(string path)
+    {
+        var response = await site.CreateAnonymousClient().SendAsync(new HttpRequestMessage(HttpMethod.Trace, path));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.DoesNotContain("TRACE", response.Content.Headers.Allow);
+    }
+
+    [Theory]
+    [InlineData("PUT", "/account/sign-in", "GET, HEAD, POST")]
+    [InlineData("OPTIONS", "/account/sign-in", "GET, HEAD, POST")]
+    [InlineData("DELETE", "/health", "GET, HEAD")]
+    [InlineData("POST", "/api/exemplars/blueprints", "GET")]
+    public async Task Method_ThatTheAddressDoesNotServe_Is405WithTheMethodsItDoes(string method, string path, string allow)
+    {
+        var response = await site.CreateAnonymousClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(allow.Split(", ").Order(), response.Content.Headers.Allow.Order());
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    public async Task Method_ToAnAddressNothingServes_IsNotFound(string method)
+    {
+        var response = await site.CreateAnonymousClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), "/no-such-page"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_WithoutSigningIn_Answers401AsProblemJson()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/exemplars/blueprints");
+        request.Headers.Accept.ParseAdd("application/json");
+
+        var response = await site.CreateAnonymousClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":401", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Api_WithoutTheRole_Answers403AsProblemJson()
+    {
+        var learner = await site.SignInAsNewUserAsync("api.learner@trust.test", [Roles.Learner]);
+
+        var response = await learner.GetAsync("/api/exemplars/portfolio");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":403", await response.Content.ReadAsStringAsync());
+    }
+}
+
+/// Issue 8, point 6: cookies are Secure whenever the site is reached over HTTPS or its public address is https.
+public sealed class SecureCookieTests
+{
+    [Fact]
+    public async Task Cookies_WhenThePublicUrlIsHttps_AreSecureEvenOnAPlainHttpRequest()
+    {
+        await using var site = AcademySite.Create(overrides: new Dictionary<string, string?> { ["Academy:PublicUrl"] = "https://academy.example.nhs.uk/" });
+
+        var response = await site.CreateAnonymousClient().GetAsync("/account/sign-in");
+
+        var antiforgery = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Cookies_OverHttps_AreSecureForTheSessionAndAntiForgery()
+    {
+        await using var site = AcademySite.Create();
+        var client = site.CreateAnonymousClient(new Uri("https://localhost"));
+        var page = await client.GetAsync("/account/sign-in");
+        var token = Forms.AntiForgeryToken(await page.Content.ReadAsStringAsync())!;
+
+        var signedIn = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = AcademySite.AdminEmail, ["Input.Password"] = AcademySite.AdminPassword, ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Contains("secure", Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("Academy.Session=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+    }
 }
