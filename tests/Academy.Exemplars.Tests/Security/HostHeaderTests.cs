@@ -9,7 +9,8 @@ public sealed class HostHeaderTests(HostHeaderTests.ForeignHostSite site) : ICla
 {
     private const string PublicUrl = "https://academy.example.nhs.uk";
     private const string Ods = "RC9";
-    private static readonly Uri Evil = new("http://evil.example");
+    // https: the site's cookies are Secure because its public address is https, so a plain-http client would lose them.
+    private static readonly Uri Evil = new("https://evil.example");
 
     public sealed class ForeignHostSite() : AcademySite(dataFolder: null, new Dictionary<string, string?>
     {

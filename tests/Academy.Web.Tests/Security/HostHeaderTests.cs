@@ -10,7 +10,8 @@ namespace Academy.Web.Tests.Security;
 public sealed partial class HostHeaderTests(HostHeaderTests.ForeignHostSite site) : IClassFixture<HostHeaderTests.ForeignHostSite>
 {
     public const string PublicUrl = "https://academy.example.nhs.uk";
-    private static readonly Uri Evil = new("http://evil.example");
+    // https: the site's cookies are Secure because its public address is https, so a plain-http client would lose them.
+    private static readonly Uri Evil = new("https://evil.example");
 
     public sealed class ForeignHostSite() : AcademySite(dataFolder: null, new Dictionary<string, string?>
     {
