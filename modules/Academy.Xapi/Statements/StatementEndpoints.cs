@@ -111,13 +111,13 @@ public static class StatementEndpoints
     }
 
     /// Communication 2.1.3: one statement by statementId / voidedStatementId, or a query.
-    private static async Task<IResult> GetAsync(HttpContext context, StatementReader reader, XapiOptions options)
+    private static async Task<IResult> GetAsync(HttpContext context, StatementReader reader, StatementWriter writer, XapiOptions options)
     {
         var request = context.Request;
         var caller = context.Xapi().Caller;
         int? mine = caller.Has(XapiScopes.StatementsRead, isRead: true) ? null : caller.CredentialId;
         // XAPI-00153: the header comes with every answer to a GET, a refused one (400) included.
-        var consistentThrough = await reader.ConsistentThroughAsync();
+        var consistentThrough = writer.ConsistentThrough();
         context.Response.Headers[XapiProtocol.ConsistentThroughHeader] = consistentThrough.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var query = StatementQuery.FromRequest(request, options);
         var languages = request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.ToString()).ToList();

@@ -162,16 +162,6 @@ internal sealed class StatementReader(XapiDbContext db)
         return new Sql(db.Database.GetDbConnection(), null, db.Database.IsSqlServer());
     }
 
-    /// Every statement stored at or before this time is visible (the one writer stores in stored order).
-    public async Task<DateTimeOffset> ConsistentThroughAsync()
-    {
-        var sql = await SqlAsync();
-        var ticks = await sql.ScalarAsync<long?>(sql.IsSqlServer
-            ? "SELECT TOP 1 StoredTicks FROM XapiStatements ORDER BY Sequence DESC"
-            : "SELECT StoredTicks FROM XapiStatements ORDER BY Sequence DESC LIMIT 1");
-        return ticks is null ? DateTimeOffset.UtcNow : new DateTimeOffset(ticks.Value, TimeSpan.Zero);
-    }
-
     public async Task<(string Json, long StoredTicks)?> FindAsync(Guid id, bool voided, int? credentialId)
     {
         var sql = await SqlAsync();

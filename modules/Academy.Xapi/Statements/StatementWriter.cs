@@ -37,7 +37,25 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
         FullMode = BoundedChannelFullMode.Wait,
     });
 
+    // The stored time of the commit in progress (null when none) and of the last one, guarded by
+    // `progress`: together they say through when every statement is visible (ConsistentThrough).
+    private readonly Lock progress = new();
+    private long? committingMs;
     private long lastStoredMs;
+
+    /// Communication 2.1.3 (issue 12 §1): the latest time through which every statement is visible.
+    /// While a commit is in flight that is just before its stored time (every earlier commit is done:
+    /// one writer); when idle it is now, less a millisecond, because the next commit's stored time is
+    /// taken after this answer and is never earlier than now. Never the newest stored time, which lies
+    /// in the past after a quiet spell and makes clients that wait for consistency wait for ever.
+    public DateTimeOffset ConsistentThrough()
+    {
+        lock (progress)
+        {
+            var ms = committingMs ?? Math.Max(clock.GetUtcNow().ToUnixTimeMilliseconds(), lastStoredMs);
+            return DateTimeOffset.FromUnixTimeMilliseconds(ms - 1);
+        }
+    }
 
     public async Task<WriteOutcome> WriteAsync(IReadOnlyList<PreparedStatement> statements, JsonObject authority, int credentialId, IReadOnlyList<XapiAttachment> attachments, CancellationToken cancellationToken)
     {
@@ -103,8 +121,24 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
         await using var transaction = await db.Database.BeginTransactionAsync();
         var sql = new Sql(db.Database.GetDbConnection(), transaction.GetDbTransaction(), isSqlServer);
 
-        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var storedMs = lastStoredMs = Math.Max(nowMs, lastStoredMs);
+        long storedMs;
+        lock (progress)
+        {
+            storedMs = lastStoredMs = Math.Max(clock.GetUtcNow().ToUnixTimeMilliseconds(), lastStoredMs);
+            committingMs = storedMs;
+        }
+        try
+        {
+            return await StoreAsync(batch, sql, transaction, storedMs);
+        }
+        finally
+        {
+            lock (progress) committingMs = null;
+        }
+    }
+
+    private async Task<List<WriteOutcome>> StoreAsync(List<WriteRequest> batch, Sql sql, IDbContextTransaction transaction, long storedMs)
+    {
         var stored = DateTimeOffset.FromUnixTimeMilliseconds(storedMs);
         var storedText = stored.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var nextSequence = sql.IsSqlServer ? 0 : await sql.ScalarAsync<long>("SELECT COALESCE(MAX(Sequence), 0) FROM XapiStatements") + 1;

@@ -96,6 +96,21 @@ public sealed class CommunicationConformanceTests(LrsSite site) : IClassFixture<
         Assert.True(response.Headers.Contains("X-Experience-API-Consistent-Through"), $"{path}: no X-Experience-API-Consistent-Through");
     }
 
+    // Issue 12 §1: the header is the latest time through which every statement is visible, so after a
+    // quiet spell it is now, not the newest stored time (clients that wait for consistency waited for ever).
+    [Fact]
+    public async Task Communication_2_1_3_ConsistentThrough_TwoSecondsAfterAStatement_IsWithinASecondOfNow()
+    {
+        var client = site.Lrs();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/xapi/statements", Json.Content(Statements.Make()))).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var response = await client.GetAsync("/xapi/statements?limit=1");
+
+        var header = DateTimeOffset.Parse(response.Headers.GetValues("X-Experience-API-Consistent-Through").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(header, DateTimeOffset.UtcNow.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+    }
+
     // v2_0/H.Communication1.3-AlternateRequestSyntax.js: xAPI 2.0 removed the alternate request syntax, so a
     // 2.0 request (version in the header or in the form) that uses it gets a 4xx; a 1.0.x one still works.
     [Theory]
