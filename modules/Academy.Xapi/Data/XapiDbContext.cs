@@ -107,6 +107,9 @@ public enum StatementKeyKind : byte
     RelatedActivity = 4,    // also context activities, and inside a SubStatement
     Verb = 5,
     Registration = 6,
+    // Not a filter: the id of the statement a StatementRef (voiding ones included) targets, so that a
+    // target stored after the statement that refers to it can still give that statement its keys.
+    StatementRef = 7,
 }
 
 public sealed class XapiStatementKey

@@ -69,12 +69,18 @@ internal sealed class DocumentResource(XapiDocumentResource resource, string sec
         XapiProtocol.RejectUnknownParameters(request, [.. ContextParameters, idParameter]);
         var context = Context(request);
         var id = Required(request, idParameter);
+        var preconditions = Preconditions.From(request);
+        // XAPI-00273, XAPI-00287/00293: 1.0.3's conformance tests read Communication 2.6.s3 and 2.7 as
+        // "a profile PUT always carries If-Match or If-None-Match", even for a document not yet stored,
+        // and expect 400. 2.0 asks for a precondition only over an existing document (409, below).
+        if (resource != XapiDocumentResource.State && !http.Xapi().IsVersion2 && preconditions.IfMatch is null && preconditions.IfNoneMatch is null)
+            throw new XapiException("A PUT to a profile document needs If-Match (the ETag you read) or If-None-Match: * (to create it).", "If-Match", section);
         var (content, contentType) = await BodyAsync(request);
         if (DocumentContent.IsJson(contentType) && !DocumentContent.IsValidJson(content))
             throw new XapiException("The document says it is application/json but is not valid JSON.", "Content-Type", "Communication 3.2: the content type must match the content");
 
         var outcome = await new DocumentStore(db, clock).WriteAsync(context, id, content, contentType, merge: null,
-            Preconditions.From(request), RequiresPreconditionOnPut(http.Xapi()), http.RequestAborted);
+            preconditions, RequiresPreconditionOnPut(http.Xapi()), http.RequestAborted);
         return Respond(outcome);
     }
 

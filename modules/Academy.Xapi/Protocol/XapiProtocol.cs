@@ -232,10 +232,10 @@ internal sealed class XapiProtocolMiddleware(RequestDelegate next, XapiOptions o
         foreach (var (name, value) in form)
         {
             var header = HeaderFields.FirstOrDefault(h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
-            // The form's Content-Type and Content-Length describe the content; the other header fields
-            // stand in for headers a browser could not send, so a real header, when sent, wins.
-            if (header is "Content-Type" or "Content-Length") request.Headers[header] = value;
-            else if (header is not null) { if (!request.Headers.ContainsKey(header)) request.Headers[header] = value; }
+            // XAPI-00336 (Communication 1.3): form fields named like these headers are the request's
+            // headers, so they replace any real header of that name (a form carrying
+            // X-Experience-API-Version: 0.8 is refused as a 0.8 request would be).
+            if (header is not null) request.Headers[header] = value;
             else if (name == "content") content = value.ToString();
             else query[name] = value;
         }

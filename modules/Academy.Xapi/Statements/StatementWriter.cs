@@ -194,19 +194,34 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
                 }
                 var keys = statement.Keys;
                 // Communication 2.1.3, "Filter Conditions for StatementRefs": a statement that refers to
-                // another (not to void it) is found by the filters its target matches, so it carries the
-                // target's keys too. A target stored later is not followed (the specification allows this).
-                if (statement.Voids is null && json["object"]?["objectType"]?.GetValue<string>() == "StatementRef"
+                // another is found by the filters its target matches, so it carries the target's keys
+                // too. XAPI-00162: a voiding statement is such a statement, and is returned by a query
+                // its voided target matches (the target itself is not).
+                if (json["object"]?["objectType"]?.GetValue<string>() == "StatementRef"
                     && Guid.TryParse(json["object"]!["id"]!.GetValue<string>(), out var referenced))
                 {
                     var referencedJson = batchIds.TryGetValue(referenced, out var t) ? t
                         : await sql.ScalarAsync<string?>("SELECT Json FROM XapiStatements WHERE Id = @id", ("@id", referenced.ToString())) is { } targetJson ? (JsonObject)JsonNode.Parse(targetJson)! : null;
+                    keys = [.. keys, (StatementKeyKind.StatementRef, StatementShape.Hash(referenced.ToString()))];
                     if (referencedJson is not null)
                         keys = [.. keys.Concat(StatementShape.Keys(referencedJson)).DistinctBy(k => (k.Item1, Convert.ToHexString(k.Item2)))];
                 }
                 foreach (var (kind, hash) in keys)
                     await sql.ExecuteAsync("INSERT INTO XapiStatementKeys (Kind, Hash, Sequence) VALUES (@kind, @hash, @sequence)",
                         ("@kind", (byte)kind), ("@hash", hash), ("@sequence", sequence));
+                // A StatementRef stored before its target (issue 12 §2): the statements that already
+                // refer to this one take its keys now. Keys they have already are left as they are.
+                await using (var referrers = sql.Command("SELECT Sequence FROM XapiStatementKeys WHERE Kind = @kind AND Hash = @hash",
+                    ("@kind", (byte)StatementKeyKind.StatementRef), ("@hash", StatementShape.Hash(statement.Id.ToString()))))
+                {
+                    var earlier = new List<long>();
+                    await using (var reader = await referrers.ExecuteReaderAsync())
+                        while (await reader.ReadAsync()) earlier.Add(reader.GetInt64(0));
+                    foreach (var referrer in earlier)
+                        foreach (var (kind, hash) in statement.Keys)
+                            await sql.ExecuteAsync("INSERT INTO XapiStatementKeys (Kind, Hash, Sequence) SELECT @kind, @hash, @sequence WHERE NOT EXISTS (SELECT 1 FROM XapiStatementKeys WHERE Kind = @kind AND Hash = @hash AND Sequence = @sequence)",
+                                ("@kind", (byte)kind), ("@hash", hash), ("@sequence", referrer));
+                }
                 // Data 2.3.2: a voiding statement voids its target unless the target is itself a voiding statement.
                 if (statement.Voids is { } target)
                     await sql.ExecuteAsync("UPDATE XapiStatements SET Voided = @true WHERE Id = @target AND IsVoiding = @false",

@@ -135,6 +135,29 @@ public sealed class CommunicationConformanceTests(LrsSite site) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await site.Lrs("2.0.0").GetAsync($"/xapi/statements?statementId={id}")).StatusCode);
     }
 
+    // XAPI-00336 (1.0.3, Communication 1.3): form fields named like the headers are the request's headers,
+    // so a form carrying X-Experience-API-Version: 0.8 is refused even when the real header says 1.0.3.
+    [Fact]
+    public async Task XAPI_00336_AlternateRequestSyntax_FormWithVersion08_Returns400()
+    {
+        var id = Guid.NewGuid().ToString();
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["statementId"] = id,
+            ["content"] = Statements.Make().ToJsonString(),
+            ["Authorization"] = LrsSite.Basic(LrsSite.Key, LrsSite.Secret).ToString(),
+            ["X-Experience-API-Version"] = "0.8",
+        });
+        var client = site.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
+
+        var response = await client.PostAsync("/xapi/statements?method=PUT", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("0.8", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Lrs().GetAsync($"/xapi/statements?statementId={id}")).StatusCode);
+    }
+
     [Fact]
     public async Task Communication_1_3_AlternateRequestSyntax_In103_StillWorks()
     {
