@@ -55,6 +55,9 @@ public sealed class XapiModule : IAcademyModule
 
         endpoints.MapXapi().MapStatements();
         Documents.DocumentEndpoints.MapXapiDocuments(endpoints.MapXapi());
+        // Issue 8 §4: an address under /xapi that no resource answers is a JSON 404, not the site's page.
+        endpoints.MapXapi().MapFallback("{*path}", (HttpContext context) =>
+            XapiProblem.Create(StatusCodes.Status404NotFound, $"No xAPI resource answers {context.Request.Method} {context.Request.Path}."));
     }
 
     public async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -63,8 +66,11 @@ public sealed class XapiModule : IAcademyModule
         var key = configuration["Academy:Xapi:DefaultCredential:Key"];
         var secret = configuration["Academy:Xapi:DefaultCredential:Secret"];
         if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(secret)) return;
-        var created = await services.GetRequiredService<XapiCredentials>().EnsureAsync(key, secret, "Default (from configuration)", cancellationToken);
-        if (created)
-            services.GetRequiredService<ILoggerFactory>().CreateLogger<XapiModule>().LogInformation("Created the xAPI credential {Key} from configuration", key);
+        var credentials = services.GetRequiredService<XapiCredentials>();
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger<XapiModule>();
+        if (await credentials.EnsureAsync(key, secret, "Default (from configuration)", cancellationToken))
+            log.LogInformation("Created the xAPI credential {Key} from configuration", key);
+        if (!await credentials.RememberConfiguredAsync(key, secret, cancellationToken))
+            log.LogWarning("The xAPI credential {Key} is stored with a secret other than the configured one (or is revoked): its checks stay on PBKDF2", key);
     }
 }

@@ -129,3 +129,28 @@ public sealed partial class CredentialTests(LrsSite site) : IClassFixture<LrsSit
     [GeneratedRegex("id=\"issued-key\">([^<]+)<")] private static partial Regex KeyPattern();
     [GeneratedRegex("id=\"issued-secret\">([^<]+)<")] private static partial Regex SecretPattern();
 }
+
+/// Issue 8 §4: guessing secrets is throttled per client address, and a client over the limit is refused
+/// before any PBKDF2 is spent; a working credential from the same address keeps working.
+public sealed class CredentialGuessingTests : IAsyncLifetime
+{
+    private readonly LrsSite site = LrsSite.CreateLrs(overrides: new Dictionary<string, string?> { ["Academy:Xapi:FailedAuthenticationsPerMinute"] = "3" });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await site.DisposeAsync();
+
+    [Fact]
+    public async Task SecretGuessing_BeyondTheLimit_Returns429_AndTheRightSecretStillWorks()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+            statuses.Add((await site.Lrs(secret: "guess-" + i).GetAsync("/xapi/statements?limit=1")).StatusCode);
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        var throttled = await site.Lrs(key: "someone-else", secret: "guess").GetAsync("/xapi/statements");
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Equal("application/json", throttled.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await site.Lrs().GetAsync("/xapi/statements?limit=1")).StatusCode);
+    }
+}

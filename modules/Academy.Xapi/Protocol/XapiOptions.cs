@@ -10,6 +10,8 @@ public sealed class XapiOptions
     /// Requests per second each credential may make (a token bucket; 429 beyond it).
     public int RequestsPerSecond { get; set; } = 2000;
     public int Burst { get; set; } = 4000;
+    /// Failed authentications a client address may make per minute before it is refused with 429 (issue 8 §4).
+    public int FailedAuthenticationsPerMinute { get; set; } = 20;
     /// The homePage of the authority account of stored statements; the request's origin when empty.
     public string? AuthorityHomePage { get; set; }
     /// Statements a POST may carry.
