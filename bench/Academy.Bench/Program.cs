@@ -31,6 +31,7 @@ await using var site = AcademySite.Create(overrides: new Dictionary<string, stri
     ["Academy:Xapi:DefaultCredential:Secret"] = secret,
     ["Academy:Xapi:RequestsPerSecond"] = "10000000",
     ["Academy:Xapi:Burst"] = "10000000",
+    ["Academy:Xapi:FailedAuthenticationsPerMinute"] = "10000000",
     ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Error",
 }, kestrel: true);
 var address = site.ServerAddress;
@@ -161,6 +162,34 @@ foreach (var (name, url) in queries)
     }
     times.Sort();
     var line = $"| {name} | {Percentile(times, 0.50):N1} | {Percentile(times, 0.95):N1} | {returned / (double)options.Queries:N0} |";
+    results.Add(line);
+    Console.WriteLine(line);
+}
+
+// 5. What a wrong secret costs (issue 8 §4): the configured key, an issued key and an unknown key should
+// cost the same, so that timing reveals no key and guessing burns no PBKDF2.
+var issued = await site.WithServicesAsync(async services =>
+    await services.GetRequiredService<Academy.Xapi.Protocol.XapiCredentials>().IssueAsync("bench", ["all"], null, CancellationToken.None));
+results.Add("");
+results.Add("| Authentication (sequential, 300 requests each) | mean ms per request | CPU ms per request |");
+results.Add("|---|---:|---:|");
+foreach (var (name, user, password) in new[]
+{
+    ("right secret, configured key", key, secret),
+    ("wrong secret, configured key", key, "wrong-secret-wrong-secret"),
+    ("wrong secret, issued key", issued.Credential.Key, "wrong-secret-wrong-secret"),
+    ("unknown key", "no-such-key", "wrong-secret-wrong-secret"),
+})
+{
+    using var authClient = new HttpClient(handler, disposeHandler: false) { BaseAddress = address };
+    authClient.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
+    authClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+    const int attempts = 300;
+    await authClient.GetAsync("/xapi/activities?activityId=https%3A%2F%2Facademy.example%2Fauth");
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var sw = Stopwatch.StartNew();
+    for (var i = 0; i < attempts; i++) await authClient.GetAsync("/xapi/activities?activityId=https%3A%2F%2Facademy.example%2Fauth");
+    var line = $"| {name} | {sw.Elapsed.TotalMilliseconds / attempts:N2} | {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / attempts:N2} |";
     results.Add(line);
     Console.WriteLine(line);
 }

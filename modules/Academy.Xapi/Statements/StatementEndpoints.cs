@@ -84,7 +84,9 @@ public static class StatementEndpoints
         {
             var path = statements.Count == 1 ? "statement" : $"statements[{i}]";
             StatementValidator.Statement(statements[i], path, request.IsVersion2);
-            var json = JsonNode.Parse(statements[i].GetRawText())!.AsObject();
+            // Parsed once (issue 12 §3): the node reads the request's document, which lives until the
+            // writer has stored the statement, instead of parsing the statement's text a second time.
+            var json = JsonObject.Create(statements[i])!;
             var id = putId ?? (json["id"] is JsonValue given ? Guid.Parse(given.GetValue<string>()) : Guid.NewGuid());
             json["id"] = id.ToString();
             json["version"] ??= request.IsVersion2 ? "2.0.0" : "1.0.0";
