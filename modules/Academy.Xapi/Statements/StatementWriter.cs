@@ -246,9 +246,20 @@ internal sealed class WriterConnection : IAsyncDisposable
 
     public async Task<DbTransaction> BeginAsync()
     {
-        // SQLite: BEGIN IMMEDIATE (the provider's default), so the write lock is held from the start.
+        // SQLite: BEGIN IMMEDIATE (the provider's default), so the write lock is held from the start and
+        // writers of every node take turns. SQL Server: an exclusive application lock held to the end of
+        // the transaction does the same, so identity values are handed out in commit order and the
+        // conflict check of one node sees what another committed (a 409, not a unique-index 500).
         transaction = await connection.BeginTransactionAsync();
         foreach (var command in prepared.Values) command.Transaction = transaction;
+        if (isSqlServer)
+        {
+            await using var applock = connection.CreateCommand();
+            applock.Transaction = transaction;
+            applock.CommandText = "DECLARE @result int; EXEC @result = sp_getapplock @Resource = N'Academy.XapiStatements', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000; SELECT @result;";
+            if (Convert.ToInt32(await applock.ExecuteScalarAsync(), CultureInfo.InvariantCulture) < 0)
+                throw new TimeoutException("Another node held the statement writer's lock for 30 s.");
+        }
         return transaction;
     }
 
