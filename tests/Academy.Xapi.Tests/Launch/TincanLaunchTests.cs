@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using System.Text.Json.Nodes;
 using Academy.Xapi.Contracts;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,28 +17,16 @@ public sealed class TincanLaunchTests : IAsyncLifetime
     [Fact]
     public async Task Tincanjs_WithALaunchCredential_SendsAStatementAndSavesState_AndAnotherRegistrationIsRefused()
     {
-        var folder = typeof(TincanLaunchTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TincanFolder").Value!;
         var endpoint = new Uri(site.ServerAddress, "/xapi/").ToString();
         var learner = XapiAgent.Learner(Guid.NewGuid().ToString());
         var registration = Guid.NewGuid();
         const string course = "https://academy.test/courses/digital-foundations";
         var credential = await site.WithServicesAsync(s => s.GetRequiredService<ILaunchCredentials>().IssueAsync(new LaunchScope(learner, registration, course)));
 
-        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "launch-client.js", endpoint, credential.AuthorizationHeader, learner.AccountHomePage!, learner.AccountName!, registration.ToString(), course })
-            start.ArgumentList.Add(argument);
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await node.WaitForExitAsync(timeout.Token);
+        var seen = await TincanNode.RunAsync("launch-client.js", endpoint, credential.AuthorizationHeader, learner.AccountHomePage!, learner.AccountName!, registration.ToString(), course);
 
-        var text = await output;
-        Assert.True(node.ExitCode == 0, $"tincanjs failed: {text}\n{await errors}");
-        var seen = JsonNode.Parse(text.Trim().Split('\n').Last())!;
         Assert.Equal("passwords", seen["bookmark"]!.GetValue<string>());
         Assert.Equal(403, seen["otherRegistrationStatus"]!.GetValue<int>());
-
         var client = new HttpClient { BaseAddress = site.ServerAddress };
         client.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
         client.DefaultRequestHeaders.Authorization = LrsSite.Basic(LrsSite.Key, LrsSite.Secret);
