@@ -18,10 +18,12 @@ public sealed record XapiAgent
     public string? AccountHomePage { get; init; }
     public string? AccountName { get; init; }
 
+    [System.Text.Json.Serialization.JsonConstructor]
     private XapiAgent() { }
 
     /// The agent of an Academy user, the one way every module names a learner in a statement:
-    /// an account on <see cref="LearnerHomePage"/> whose name is the user id.
+    /// an account on <see cref="LearnerHomePage"/> whose name is the user id (the person's Academy user id,
+    /// <c>User.UserId()</c>: the id ISignOutListener is told, so that sign-out revokes their launches).
     public static XapiAgent Learner(string userId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);

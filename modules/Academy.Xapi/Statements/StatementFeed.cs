@@ -26,8 +26,12 @@ internal sealed partial class StatementFeed(XapiDbContext db, StatementCommits c
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         max = Math.Min(max, MaxPerRead);
         var sql = await SqlAsync(cancellationToken);
+        // SQL Server with several web nodes: each node's writer takes identity values as it inserts, so
+        // node A's 10 can commit after node B's 11. Under snapshot reads (READ_COMMITTED_SNAPSHOT, Azure
+        // SQL's default) a reader would see 11, move its cursor past 10 and never read it. READCOMMITTEDLOCK
+        // makes the scan wait on the uncommitted row instead. SQLite has one writer, in commit order.
         var text = sql.IsSqlServer
-            ? $"SELECT TOP ({max}) Sequence, Json, StoredTicks FROM XapiStatements WHERE Sequence > @after ORDER BY Sequence"
+            ? $"SELECT TOP ({max}) Sequence, Json, StoredTicks FROM XapiStatements WITH (READCOMMITTEDLOCK) WHERE Sequence > @after ORDER BY Sequence"
             : $"SELECT Sequence, Json, StoredTicks FROM XapiStatements WHERE Sequence > @after ORDER BY Sequence LIMIT {max}";
         return await ReadAllAsync(sql, text, cancellationToken, ("@after", after));
     }
