@@ -97,6 +97,7 @@ internal sealed partial class StatementFeed(XapiDbContext db, StatementCommits c
         var activities = context?["contextActivities"] as JsonObject;
         var result = json["result"] as JsonObject;
         var score = result?["score"] as JsonObject;
+        var stored = new DateTimeOffset(storedTicks, TimeSpan.Zero);
         return new FeedStatement
         {
             Position = position,
@@ -118,8 +119,10 @@ internal sealed partial class StatementFeed(XapiDbContext db, StatementCommits c
             Success = result?["success"]?.GetValue<bool>(),
             Completion = result?["completion"]?.GetValue<bool>(),
             Duration = Duration(result?["duration"]?.GetValue<string>()),
-            Timestamp = DateTimeOffset.Parse(json["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture),
-            Stored = new DateTimeOffset(storedTicks, TimeSpan.Zero),
+            // The writer sets timestamp when the client did not (Data 2.4.7); rows written around it
+            // (the benchmark's generator) may lack one.
+            Timestamp = json["timestamp"] is JsonValue timestamp ? DateTimeOffset.Parse(timestamp.GetValue<string>(), CultureInfo.InvariantCulture) : stored,
+            Stored = stored,
             Json = text,
         };
     }
