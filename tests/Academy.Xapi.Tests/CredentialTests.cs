@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Academy.Xapi.Contracts;
+using Academy.Xapi.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Xapi.Tests;
 
@@ -152,5 +156,26 @@ public sealed class CredentialGuessingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
         Assert.Equal("application/json", throttled.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await site.Lrs().GetAsync("/xapi/statements?limit=1")).StatusCode);
+    }
+
+    /// Launch credentials are checked on the same path: an expired one and wrong secrets for a launch key
+    /// count as failures, and the learner's working launch credential passes the cheap check when throttled.
+    [Fact]
+    public async Task LaunchSecretGuessing_BeyondTheLimit_Returns429_AndTheLaunchCredentialStillWorks()
+    {
+        var learner = XapiAgent.Learner(Guid.NewGuid().ToString());
+        var launch = await site.WithServicesAsync(s => s.GetRequiredService<ILaunchCredentials>()
+            .IssueAsync(new LaunchScope(learner, Guid.NewGuid(), "https://academy.test/courses/throttled")));
+        var expired = await site.WithServicesAsync(s => s.GetRequiredService<ILaunchCredentials>()
+            .IssueAsync(new LaunchScope(learner, Guid.NewGuid(), "https://academy.test/courses/throttled")));
+        await site.WithServicesAsync(async s => await s.GetRequiredService<XapiDbContext>().Credentials.Where(c => c.Key == expired.Key)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ExpiresAt, DateTimeOffset.UtcNow.AddSeconds(-1))));
+
+        var statuses = new List<HttpStatusCode> { (await site.Lrs(key: expired.Key, secret: expired.Secret).GetAsync("/xapi/statements")).StatusCode };
+        for (var i = 0; i < 3; i++)
+            statuses.Add((await site.Lrs(key: launch.Key, secret: "guess-" + i).GetAsync("/xapi/statements")).StatusCode);
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await site.Lrs(key: launch.Key, secret: launch.Secret).GetAsync("/xapi/statements")).StatusCode);
     }
 }

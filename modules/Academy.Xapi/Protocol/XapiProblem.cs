@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
 namespace Academy.Xapi.Protocol;
@@ -88,5 +89,40 @@ public static class XapiJson
             default:
                 return null;
         }
+    }
+
+    /// The same for JSON the site built itself (IStatementWriter): System.Text.Json writes a .NET string
+    /// holding a lone surrogate as U+FFFD without a word, so what was stored would not be what was given.
+    public static string? FindLoneSurrogate(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonObject properties:
+                foreach (var (name, value) in properties)
+                {
+                    if (!IsText(name)) return path;
+                    if (FindLoneSurrogate(value, $"{path}.{name}") is { } found) return found;
+                }
+                return null;
+            case JsonArray items:
+                for (var i = 0; i < items.Count; i++)
+                    if (FindLoneSurrogate(items[i], $"{path}[{i}]") is { } found) return found;
+                return null;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                try { return IsText(value.GetValue<string>()) ? null : path; }
+                catch (InvalidOperationException) { return path; } // a JsonElement's lone surrogate
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsText(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+        return true;
     }
 }

@@ -27,7 +27,7 @@ internal sealed record WriteOutcome(WriteStatus Status, IReadOnlyList<Guid> Ids,
 /// and completes each request only after the commit, so an acknowledged statement is on disk.
 /// One writer means SQLite never sees two writers ("database is locked" cannot happen) and stored
 /// times and sequence numbers rise together, which paging and since/until rely on.
-internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> contexts, TimeProvider clock, ILogger<StatementWriter> log) : BackgroundService
+internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> contexts, TimeProvider clock, StatementCommits commits, ILogger<StatementWriter> log) : BackgroundService
 {
     private const int MaxStatementsPerCommit = 5000;
 
@@ -132,16 +132,20 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
                 storedMs = lastStoredMs = Math.Max(Math.Max(clock.GetUtcNow().ToUnixTimeMilliseconds(), lastStoredMs), lastInDatabaseMs);
                 committingMs = storedMs;
             }
+            (List<WriteOutcome> Outcomes, long LastSequence) written;
             try
             {
-                var outcomes = await StoreAsync(batch, writer, lastSequence + 1, storedMs);
+                written = await StoreAsync(batch, writer, lastSequence + 1, storedMs);
                 await transaction.CommitAsync();
-                return outcomes;
             }
             finally
             {
                 lock (progress) committingMs = null;
             }
+            // The feed's wake-up (IStatementFeed.WaitForStatementsAsync), only once the rows are
+            // committed, with the highest sequence this commit stored (none when every id was already stored).
+            if (written.LastSequence > 0) commits.Committed(written.LastSequence);
+            return written.Outcomes;
         }
         catch
         {
@@ -151,12 +155,13 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
         }
     }
 
-    private static async Task<List<WriteOutcome>> StoreAsync(List<WriteRequest> batch, WriterConnection sql, long nextSequence, long storedMs)
+    private static async Task<(List<WriteOutcome> Outcomes, long LastSequence)> StoreAsync(List<WriteRequest> batch, WriterConnection sql, long nextSequence, long storedMs)
     {
         var stored = DateTimeOffset.FromUnixTimeMilliseconds(storedMs);
         var storedText = stored.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
         var outcomes = new List<WriteOutcome>(batch.Count);
+        long lastSequence = 0;
         var batchIds = new Dictionary<Guid, JsonObject>();
         foreach (var request in batch)
         {
@@ -210,10 +215,11 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
                 // Data 2.3.2: a voiding statement voids its target unless the target is itself a voiding statement.
                 if (statement.Voids is { } target) await sql.VoidAsync(target);
                 batchIds[statement.Id] = json;
+                lastSequence = Math.Max(lastSequence, sequence);
             }
             outcomes.Add(new WriteOutcome(WriteStatus.Stored, request.Statements.Select(s => s.Id).ToList()));
         }
-        return outcomes;
+        return (outcomes, lastSequence);
     }
 }
 
