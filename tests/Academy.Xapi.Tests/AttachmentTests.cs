@@ -118,6 +118,28 @@ public sealed class AttachmentTests(LrsSite site) : IClassFixture<LrsSite>
         Assert.Equal(payloadMatches ? HttpStatusCode.OK : HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    // xAPI 2.0 §4.2.7: durations are compared to 0.01 s, also between a signed statement and its JWS payload.
+    [Theory]
+    [InlineData("PT1.2349S", HttpStatusCode.OK)]
+    [InlineData("PT1.24S", HttpStatusCode.BadRequest)]
+    public async Task SignedStatements_PayloadDurationDiffersBelowAHundredthOfASecond_IsTheSameStatement(string payloadDuration, HttpStatusCode expected)
+    {
+        using var rsa = RSA.Create(2048);
+        using var certificate = new CertificateRequest("CN=Academy test signer", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var statement = Statements.Make(id: Guid.NewGuid().ToString()).With(s => s["result"] = new JsonObject { ["duration"] = "PT1.23S" });
+        var payload = ((JsonObject)statement.DeepClone()).With(s => s["result"]!["duration"] = payloadDuration);
+        var jws = new JsonWebTokenHandler().CreateToken(payload.ToJsonString(),
+            new SigningCredentials(new RsaSecurityKey(rsa), "RS256"),
+            new Dictionary<string, object> { ["x5c"] = new[] { Convert.ToBase64String(certificate.RawData) } });
+        var signature = Encoding.ASCII.GetBytes(jws);
+        statement["attachments"] = new JsonArray(Attachment(signature, "http://adlnet.gov/expapi/attachments/signature", "application/octet-stream"));
+
+        var response = await site.Lrs("2.0.0").PostAsync("/xapi/statements", Multipart(statement, (signature, "application/octet-stream", null)));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task SignedStatements_WithAlgorithmOtherThanRs_Returns400()
     {
