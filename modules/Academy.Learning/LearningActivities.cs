@@ -57,3 +57,19 @@ public sealed class LearningActivities
         public const string Seeked = Video + "seeked";
     }
 }
+
+/// Extension IRIs the player puts in statements: the ADL video profile's (https://w3id.org/xapi/video)
+/// and cmi5's progress (an integer percentage), which the page uses for how far a learner has scrolled.
+public static class LearningExtensions
+{
+    private const string Video = "https://w3id.org/xapi/video/extensions/";
+    public const string Time = Video + "time";
+    public const string TimeFrom = Video + "time-from";
+    public const string TimeTo = Video + "time-to";
+    public const string Progress = Video + "progress";
+    public const string PlayedSegments = Video + "played-segments";
+    public const string Length = Video + "length";
+    public const string SessionId = Video + "session-id";
+    public const string CompletionThreshold = Video + "completion-threshold";
+    public const string ScrollProgress = "https://w3id.org/xapi/cmi5/result/extensions/progress";
+}

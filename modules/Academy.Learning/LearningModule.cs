@@ -1,5 +1,6 @@
 using Academy.Data;
 using Academy.Learning.Data;
+using Academy.Learning.Player;
 using Academy.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,15 @@ public sealed class LearningModule : IAcademyModule
     {
         builder.AddModuleDbContext<LearningDbContext, SqliteLearningDbContext, SqlServerLearningDbContext>(LearningDbContext.MigrationsHistoryTable);
         builder.Services.AddSingleton<LearningActivities>();
+        AddPlayer(builder.Services);
         builder.Services.AddSingleton(new NavigationItem("My learning", "/learning", 10, []));
+    }
+
+    private static void AddPlayer(IServiceCollection services)
+    {
+        services.AddSingleton<LessonStatements>();
+        services.AddScoped<CoursePlayer>();
+        services.AddScoped<Launches>();
+        services.AddScoped<ISignOutListener, EndLaunchesOnSignOut>();
     }
 }

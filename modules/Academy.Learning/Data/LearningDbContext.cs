@@ -1,6 +1,7 @@
 using Academy.Data;
 using Academy.Learning.Courses;
 using Academy.Learning.Enrolments;
+using Academy.Learning.Player;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Learning.Data;
@@ -17,6 +18,8 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<Option> Options => Set<Option>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+    public DbSet<Launch> Launches => Set<Launch>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);
@@ -84,6 +87,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.UserId, x.EndedAt });
             e.HasOne(x => x.Course).WithMany().OnDelete(DeleteBehavior.Restrict);
         });
+        PlayerModel.Configure(builder);
     }
 }
 
