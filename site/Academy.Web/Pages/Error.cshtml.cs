@@ -20,7 +20,9 @@ public sealed class ErrorModel : PageModel
     };
 
     public void OnGet(int? code) => Show(code);
-    public void OnPost(int? code) => Show(code);
+    // No parameters to bind: a POST re-executed here after its form could not be read (a NUL in a field is a
+    // 400) must not read the form again, or the error page itself fails with a 500.
+    public void OnPost() => Show(int.TryParse(RouteData.Values["code"] as string, out var code) ? code : null);
 
     private void Show(int? code)
     {

@@ -167,7 +167,7 @@ public sealed class LessonModel(
         Launch = await launches.GetOrStartAsync(Place.Enrolment, Place.Course, cancellationToken);
         if (Place.Lesson.Kind == LessonKind.Quiz && ShownAttempt is null && QuizGrading.MayAttempt(Place.Lesson, Attempts))
             Form = QuizGrading.Questions(Place.Lesson, Place.Enrolment.Registration, NextAttemptNumber);
-        // The page holds a launch credential: no cache may keep it.
+        // The page holds a launch credential: no cache may keep it (the anti-forgery token already sets no-store; said here so it stays true).
         Response.Headers.CacheControl = "no-store";
         var page = Page();
         page.StatusCode = statusCode;
