@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Academy.Data;
+using Microsoft.Extensions.Configuration;
 
 namespace Academy.Learning.Courses;
 
@@ -7,9 +8,13 @@ namespace Academy.Learning.Courses;
 /// wwwroot: they are served only through the lesson's media pages, to people allowed to see the lesson.
 /// A file is stored under the SHA-256 of its bytes, so storing the same file twice (a recipe loaded again,
 /// the same upload) writes nothing new. Files no lesson names any more are left behind (a cleaner is future work).
-public sealed class MediaStore(AcademyDatabase database)
+public sealed class MediaStore(AcademyDatabase database, IConfiguration configuration)
 {
-    public const long MaxVideoBytes = 200L * 1024 * 1024;
+    /// The largest video a form accepts and a request may carry: a few minutes of 720p. Academy:Learning:MaxVideoMegabytes lowers it.
+    public const long VideoRequestLimitBytes = 200L * 1024 * 1024;
+
+    public long MaxVideoBytes { get; } = Math.Min(VideoRequestLimitBytes,
+        configuration.GetValue<long?>("Academy:Learning:MaxVideoMegabytes") is { } mb and > 0 ? mb * 1024 * 1024 : VideoRequestLimitBytes);
     public const long MaxCaptionsBytes = 1024 * 1024;
     public const string VideoAccept = ".mp4,.webm,video/mp4,video/webm";
     public const string CaptionsAccept = ".vtt,text/vtt";
@@ -23,7 +28,7 @@ public sealed class MediaStore(AcademyDatabase database)
     public string Folder => database.PathInDataFolder("learning-media");
 
     /// Null when the file is acceptable as a lesson video, otherwise the reason (as a form shows it beside the field).
-    public static string? CheckVideo(string fileName, ReadOnlySpan<byte> head, long length)
+    public string? CheckVideo(string fileName, ReadOnlySpan<byte> head, long length)
     {
         if (length == 0) return "The selected video is empty";
         if (length > MaxVideoBytes) return $"The selected video must be smaller than {MaxVideoBytes / 1024 / 1024}MB";

@@ -21,7 +21,7 @@ internal sealed class CoursesRecipeStep : IRecipeStep
 
     public void Validate(RecipeStepContext context)
     {
-        foreach (var _ in Load(context)) { }
+        foreach (var _ in Load(context, context.Services.GetRequiredService<MediaStore>())) { }
     }
 
     public async Task ApplyAsync(RecipeStepContext context, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ internal sealed class CoursesRecipeStep : IRecipeStep
         var media = context.Services.GetRequiredService<MediaStore>();
         var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await using var db = contexts.CreateOn(context.Connection, context.Transaction);
-        foreach (var loaded in Load(context).ToList())
+        foreach (var loaded in Load(context, media).ToList())
         {
             foreach (var (lesson, source) in loaded.Media)
             {
@@ -64,7 +64,7 @@ internal sealed class CoursesRecipeStep : IRecipeStep
 
     private sealed record Loaded(Course Course, string File, List<(Lesson Lesson, MediaSource Source)> Media);
 
-    private static IEnumerable<Loaded> Load(RecipeStepContext context)
+    private static IEnumerable<Loaded> Load(RecipeStepContext context, MediaStore media)
     {
         var step = context.Read<CoursesStep>();
         var coursesFolder = Path.GetFullPath(Path.Combine(context.RecipeFolder, "..", "courses"));
@@ -76,12 +76,12 @@ internal sealed class CoursesRecipeStep : IRecipeStep
             var folder = Path.Combine(coursesFolder, name);
             var file = Path.Combine(folder, "course.json");
             if (!File.Exists(file)) throw new RecipeException($"There is no file content/courses/{name}/course.json.", $"$.courses[{i}]");
-            yield return new CourseFileReader(folder, file).Read(name);
+            yield return new CourseFileReader(folder, file, media).Read(name);
         }
     }
 
     /// Reads one course.json; every problem is reported with that file (or the Markdown file) and its line.
-    private sealed class CourseFileReader(string folder, string file)
+    private sealed class CourseFileReader(string folder, string file, MediaStore store)
     {
         private byte[] bytes = [];
 
@@ -150,7 +150,7 @@ internal sealed class CoursesRecipeStep : IRecipeStep
                     if (entry.Video is null) Fail(path, "A video lesson names its video file in \"video\".");
                     if (entry.Captions is null) Fail(path, "A video lesson names its WebVTT captions in \"captions\".");
                     if (entry.Transcript is null) Fail(path, "A video lesson names its transcript's Markdown file in \"transcript\".");
-                    var video = MediaFile(path + ".video", entry.Video!, MediaStore.CheckVideo);
+                    var video = MediaFile(path + ".video", entry.Video!, store.CheckVideo);
                     var captions = MediaFile(path + ".captions", entry.Captions!, MediaStore.CheckCaptions);
                     lesson.VideoContentType = MediaStore.VideoContentType(video);
                     lesson.TranscriptMarkdown = ReadText(path + ".transcript", entry.Transcript!, ".md");

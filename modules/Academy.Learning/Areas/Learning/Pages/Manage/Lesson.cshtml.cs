@@ -10,7 +10,7 @@ namespace Academy.Learning.Pages.Manage;
 /// settings and questions. Every field and file is checked before anything is stored.
 public sealed class LessonModel(LearningDbContext db, TimeProvider clock, MediaStore media) : AuthoringPage(db, clock)
 {
-    private const long MaxRequestBytes = MediaStore.MaxVideoBytes + MediaStore.MaxCaptionsBytes + 1024 * 1024;
+    private const long MaxRequestBytes = MediaStore.VideoRequestLimitBytes + MediaStore.MaxCaptionsBytes + 1024 * 1024;
 
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Slug { get; set; }
@@ -23,6 +23,7 @@ public sealed class LessonModel(LearningDbContext db, TimeProvider clock, MediaS
     [BindProperty] public string? MaxAttempts { get; set; }
     [BindProperty] public bool Shuffle { get; set; }
     public Lesson Lesson { get; private set; } = default!;
+    public long MaxVideoMegabytes => media.MaxVideoBytes / 1024 / 1024;
 
     public async Task<IActionResult> OnGetAsync(int id, int lessonId, CancellationToken cancellationToken)
     {
@@ -48,7 +49,7 @@ public sealed class LessonModel(LearningDbContext db, TimeProvider clock, MediaS
                 AddErrors(CourseRules.CheckMarkdown(nameof(Markdown), Markdown, "Enter the lesson's text", "The lesson's text"));
                 break;
             case LessonKind.Video:
-                await CheckFileAsync(Video, nameof(Video), MediaStore.CheckVideo, cancellationToken);
+                await CheckFileAsync(Video, nameof(Video), media.CheckVideo, cancellationToken);
                 await CheckFileAsync(Captions, nameof(Captions), MediaStore.CheckCaptions, cancellationToken);
                 AddErrors(CourseRules.CheckMarkdown(nameof(Transcript), Transcript, "Enter the transcript", "The transcript"));
                 break;
