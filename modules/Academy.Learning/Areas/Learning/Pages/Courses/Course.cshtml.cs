@@ -15,6 +15,8 @@ public sealed class CourseModel(LearningDbContext db, EnrolmentRules enrolments)
 {
     public Course Course { get; private set; } = default!;
     public Enrolment? Enrolment { get; private set; }
+    /// The learner has opened a lesson of this enrolment: the page offers Resume (Player/CoursePlayer.ResumeAsync) instead of Start.
+    public bool Started { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
@@ -37,6 +39,7 @@ public sealed class CourseModel(LearningDbContext db, EnrolmentRules enrolments)
         if (course is null || course.Status == CourseStatus.Draft) return false;
         Course = course;
         Enrolment = await enrolments.LiveAsync(course.Id, User.UserId()!, cancellationToken);
+        Started = Enrolment is not null && await db.Launches.AnyAsync(l => l.EnrolmentId == Enrolment.Id, cancellationToken);
         if (course.Status == CourseStatus.Retired && Enrolment is null) return false;
         return true;
     }
