@@ -13,20 +13,22 @@ regular=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 line() {
   printf "drawtext=fontfile=%s:fontsize=%s:fontcolor=white:x=(w-text_w)/2:y=%s:enable='between(t,%s,%s)':text='%s'," "$5" "$4" "$3" "$1" "$2" "$6"
 }
+# step N START END TEXT...: "Step N" in small type, then each TEXT as a large line below it.
+step() {
+  n=$1 start=$2 end=$3 y=120
+  shift 3
+  line "$start" "$end" 70 24 "$regular" "Step $n"
+  for text in "$@"; do
+    line "$start" "$end" "$y" 34 "$font" "$text"
+    y=$((y + 50))
+  done
+}
 filters="$(line 0 2 130 36 $font 'Reporting a'
 line 0 2 180 36 $font 'suspicious email'
 line 0 2 260 22 $regular 'Digital foundations for NHS staff'
-line 2 4.5 90 24 $regular 'Step 1'
-line 2 4.5 140 34 $font 'Do not click links,'
-line 2 4.5 190 34 $font 'open attachments or reply'
-line 4.5 7 70 24 $regular 'Step 2'
-line 4.5 7 120 34 $font 'Forward it to'
-line 4.5 7 170 34 $font 'spamreports@nhs.net'
-line 4.5 7 220 34 $font 'then delete it'
-line 7 9.5 70 24 $regular 'Step 3'
-line 7 9.5 120 34 $font 'Clicked a link or'
-line 7 9.5 170 34 $font 'gave your password?'
-line 7 9.5 220 34 $font 'Call your IT service desk now')"
+step 1 2 4.5 'Do not click links,' 'open attachments or reply'
+step 2 4.5 7 'Forward it to' 'spamreports@nhs.net' 'then delete it'
+step 3 7 9.5 'Clicked a link or' 'gave your password?' 'Call your IT service desk now')"
 
 ffmpeg -y -hide_banner -loglevel error \
   -f lavfi -i "color=c=0x005EB8:s=640x360:r=25:d=9.5" \
