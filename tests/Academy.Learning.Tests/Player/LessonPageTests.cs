@@ -133,6 +133,34 @@ public sealed partial class LessonPageTests(LearningSite site) : IClassFixture<L
         Assert.Single(LearningSite.Verbs(await site.StatementsAsync(enrolment.Registration)), "launched");
     }
 
+    [Fact]
+    public async Task Resume_GoesToTheFirstLessonAtFirstThenToTheLessonLastRecorded()
+    {
+        var course = await site.CourseAsync(Slug());
+        var (client, _, _) = await site.LearnerAsync(course);
+        var before = await client.GetAsync($"/learning/courses/{course.Slug}/resume");
+        var watching = $"/learning/courses/{course.Slug}/lessons/watching";
+
+        await Forms.PostAsync(client, watching + "?handler=Continue", new() { ["sentBy"] = "server" }, pageUrl: watching);
+        var after = await client.GetAsync($"/learning/courses/{course.Slug}/resume");
+        var coursePage = await (await client.GetAsync($"/learning/courses/{course.Slug}")).Content.ReadAsStringAsync();
+
+        Assert.Equal($"/learning/courses/{course.Slug}/lessons/reading", before.Headers.Location!.ToString());
+        Assert.Equal(watching, after.Headers.Location!.ToString());
+        Assert.Contains($"href=\"/learning/courses/{course.Slug}/resume\">Resume the course</a>", coursePage);
+    }
+
+    [Fact]
+    public async Task Resume_WhenNotEnrolled_IsForbidden()
+    {
+        var course = await site.CourseAsync(Slug());
+        var client = await site.SignInAsNewUserAsync($"resume-{Guid.NewGuid():N}@nhs.test", [Roles.Learner]);
+
+        var response = await client.GetAsync($"/learning/courses/{course.Slug}/resume");
+
+        Assert.Contains("/account/access-denied", response.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
     /// The launch data the page's script reads (#app-player data-app-launch).
     public static JsonObject Launch(string html)
     {

@@ -167,8 +167,8 @@ public sealed class LessonModel(
         Launch = await launches.GetOrStartAsync(Place.Enrolment, Place.Course, cancellationToken);
         if (Place.Lesson.Kind == LessonKind.Quiz && ShownAttempt is null && QuizGrading.MayAttempt(Place.Lesson, Attempts))
             Form = QuizGrading.Questions(Place.Lesson, Place.Enrolment.Registration, NextAttemptNumber);
-        // The page holds a launch credential: no cache may keep it (the anti-forgery token already sets no-store; said here so it stays true).
-        Response.Headers.CacheControl = "no-store";
+        // The page holds a launch credential: no cache may keep it. Every lesson page carries an anti-forgery
+        // token, which already makes the framework send no-store (LessonPageTests checks it stays so).
         var page = Page();
         page.StatusCode = statusCode;
         return page;
