@@ -1,5 +1,6 @@
 using Academy.Data;
 using Academy.Learning.Data;
+using Academy.Learning.Progress;
 using Academy.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,10 @@ public sealed class LearningModule : IAcademyModule
     {
         builder.AddModuleDbContext<LearningDbContext, SqliteLearningDbContext, SqlServerLearningDbContext>(LearningDbContext.MigrationsHistoryTable);
         builder.Services.AddSingleton<LearningActivities>();
+        builder.Services.AddScoped<ProgressProjection>();
+        builder.Services.AddScoped<RebuildProgressJob>();
+        builder.Services.AddScoped<MyLearning>();
+        builder.Services.AddHostedService<ProgressFollower>();
         builder.Services.AddSingleton(new NavigationItem("My learning", "/learning", 10, []));
     }
 }
