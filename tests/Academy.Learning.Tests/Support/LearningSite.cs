@@ -29,7 +29,9 @@ public class LearningSite : AcademySite
         ["Academy:Xapi:DefaultCredential:Key"] = Key,
         ["Academy:Xapi:DefaultCredential:Secret"] = Secret,
         ["Academy:Learning:Progress:PollSeconds"] = "0.2",
-    }, setUp: true, kestrel: kestrel) { }
+    }, setUp: true, kestrel: kestrel) => this.kestrel = kestrel;
+
+    private readonly bool kestrel;
 
     public CompletionRecord Completions { get; } = new();
 
@@ -45,6 +47,8 @@ public class LearningSite : AcademySite
     public HttpClient Lrs(LaunchCredential? launch = null)
     {
         var client = CreateAnonymousClient();
+        // On Kestrel (browser tests) the client must call the real server's address.
+        if (kestrel) client.BaseAddress = ServerAddress;
         client.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes(launch is null ? $"{Key}:{Secret}" : $"{launch.Key}:{launch.Secret}")));
