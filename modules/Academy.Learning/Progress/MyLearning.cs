@@ -13,7 +13,7 @@ public sealed class MyLearning(LearningDbContext db, LearningActivities activiti
     public sealed record Course(
         int EnrolmentId, string Slug, string Title, ProgressStatus Status, double? ScoreScaled, TimeSpan TimeSpent,
         DateTimeOffset? LastActivityAt, DateOnly? DueOn, DateTimeOffset? CompletedAt, DateOnly? ExpiresOn,
-        int Lessons, int LessonsDone, string? NextLessonSlug, string? NextLessonTitle, bool Overdue, bool Expired)
+        int Lessons, int LessonsDone, string? NextLessonSlug, bool Overdue, bool Expired)
     {
         public bool IsComplete => Status is ProgressStatus.Completed or ProgressStatus.Passed;
     }
@@ -54,7 +54,7 @@ public sealed class MyLearning(LearningDbContext db, LearningActivities activiti
             DateOnly? expires = completedAt is { } at && e.ValidityMonths > 0 ? DateOnly.FromDateTime(at.UtcDateTime).AddMonths(e.ValidityMonths) : null;
             return (e.EndedAt, Course: new Course(e.Id, e.Slug, e.Title, e.Progress?.Status ?? ProgressStatus.NotStarted, e.Progress?.ScoreScaled,
                 e.Progress?.TimeSpent ?? TimeSpan.Zero, e.Progress?.LastActivityAt, e.DueOn, completedAt, expires,
-                outline.Count, outline.Count(l => finished.Contains(l.Slug)), next?.Slug, next?.Title,
+                outline.Count, outline.Count(l => finished.Contains(l.Slug)), next?.Slug,
                 Overdue: e.DueOn < today && e.Progress?.IsComplete != true, Expired: expires < today));
         }).Where(c => c.EndedAt is null || c.Course.IsComplete).Select(c => c.Course).ToList();
 

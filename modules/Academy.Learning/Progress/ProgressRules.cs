@@ -180,16 +180,21 @@ public static class ProgressRules
         return total;
     }
 
-    /// The sentence the course page shows under "What completing it needs"; the same rule as <see cref="Compute"/>.
-    public static string Describe(CourseOutline course)
+    /// What completing the course needs, in the words the course page shows under "To complete it": the same
+    /// rule as <see cref="Compute"/> applies, worked out from the course's lessons (pass the course with its
+    /// lessons loaded).
+    public static string Describe(Course course)
     {
-        var quizzes = course.Lessons.Where(l => l.Kind == LessonKind.Quiz).ToList();
-        var others = course.Lessons.Count - quizzes.Count;
-        var view = others switch
+        var lessons = course.Sections.OrderBy(s => s.Position).SelectMany(s => s.Lessons.OrderBy(l => l.Position)).ToList();
+        var quizzes = lessons.Where(l => l.Kind == LessonKind.Quiz).ToList();
+        var others = lessons.Where(l => l.Kind != LessonKind.Quiz).ToList();
+        var verb = others.All(l => l.Kind == LessonKind.Page) ? "Read" : others.All(l => l.Kind == LessonKind.Video) ? "Watch" : "Read or watch";
+        var view = others.Count switch
         {
             0 => null,
-            1 => "View the lesson",
-            _ => $"View all {others} lessons",
+            1 => $"{verb} the lesson",
+            2 => $"{verb} both lessons",
+            _ => $"{verb} all {others.Count} lessons",
         };
         var pass = quizzes.Count switch
         {

@@ -54,10 +54,12 @@ public sealed class MyLearningPageTests(LearningSite site) : IClassFixture<Learn
 
         var text = Html.Text(html);
         Assert.Matches("In progress Courses you have started Course Status Lessons done Due Last activity Action Course Started course Status In progress Lessons done 1 of 2 Due 31 January 2020 Overdue", text);
-        Assert.Contains($"href=\"/learning/courses/{started.Slug}/lessons/second\">Resume", html);
+        Assert.Contains($"href=\"/learning/courses/{started.Slug}/resume\">Resume", html);
+        Assert.Contains($"href=\"/learning/courses/{notStarted.Slug}/lessons/only\">Start", html);
+        Assert.Contains("href=\"/learning/certificates\">View and download your certificates", html);
         Assert.Matches("Not started .* Untouched course Lessons 1 Due 1 March 2099", text);
         Assert.Matches("Expiring within 30 days .* Expiring course Result Completed Completed [0-9]+ [A-Za-z]+ [0-9]{4} Valid until", text);
-        Assert.Matches("Completed Courses you have completed Course Result .* Finished course Result Completed .* Valid until Does not expire", text);
+        Assert.Matches("Completed View and download your certificates Courses you have completed Course Result .* Finished course Result Completed .* Valid until Does not expire", text);
     }
 
     [Fact]

@@ -31,9 +31,12 @@ public sealed class MyLearningModel(MyLearning myLearning) : PageModel
         _ => "nhsuk-tag nhsuk-tag--red",
     };
 
+    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
-    public static string Date(DateTimeOffset at) => Date(DateOnly.FromDateTime(at.UtcDateTime));
+    /// On UK time, as certificates show their dates.
+    public static string Date(DateTimeOffset at) => Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, UkTime).DateTime));
 
     public static string Score(double? scaled) => scaled is { } s ? $"{Math.Round(s * 100)}%" : "";
 }
