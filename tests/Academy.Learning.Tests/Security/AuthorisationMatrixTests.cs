@@ -64,6 +64,13 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         _ => Expect.Denied,
     };
 
+    private static Expect AdminOnly(Who who) => who switch
+    {
+        Who.Anonymous => Expect.SignIn,
+        Who.Administrator => Expect.Ok,
+        _ => Expect.Denied,
+    };
+
     /// A lesson's media: the enrolled learner and course authors; to anyone else it does not exist.
     private static Expect EnrolledOrAuthor(Who who) => who switch
     {
@@ -82,6 +89,8 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("/learning/courses/matrix-open/lessons/clip/video", EnrolledOrAuthor),
         ("/learning/courses/matrix-open/lessons/clip/captions", EnrolledOrAuthor),
         ("/learning/manage/courses", Author),
+        ("/learning/manage/progress", AdminOnly),
+        ("/learning/manage/progress?queued=true", AdminOnly),
         ("/learning/manage/courses/new", Author),
         ("/learning/manage/courses/{course}", Author),
         ("/learning/manage/courses/{course}/edit", Author),
@@ -125,6 +134,7 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
             data.Add("/learning/courses/matrix-enrol?handler=Enrol", who, who == Who.Anonymous ? Expect.SignIn : Expect.Saved);
             data.Add("/learning/courses/matrix-draft?handler=Enrol", who, NobodyButAnonymousAsked(who));
             data.Add("/learning/manage/courses/new", who, author);
+            data.Add("/learning/manage/progress", who, AdminOnly(who) == Expect.Ok ? Expect.Saved : AdminOnly(who));
             data.Add("/learning/manage/courses/{course}/edit", who, author);
             data.Add("/learning/manage/courses/{course}?handler=AddSection", who, author);
             data.Add("/learning/manage/courses/{course}/sections/{section}", who, author);
