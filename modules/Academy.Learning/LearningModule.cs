@@ -5,6 +5,7 @@ using Academy.Learning.Courses.Recipes;
 using Academy.Learning.Data;
 using Academy.Learning.Player;
 using Academy.Learning.Enrolments;
+using Academy.Learning.Progress;
 using Academy.Modules;
 using Academy.Recipes;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,10 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddSingleton<CourseIndex>();
         builder.Services.AddScoped<EnrolmentRules>();
         builder.Services.AddSingleton<IRecipeStep, CoursesRecipeStep>();
+        builder.Services.AddScoped<ProgressProjection>();
+        builder.Services.AddScoped<RebuildProgressJob>();
+        builder.Services.AddScoped<MyLearning>();
+        builder.Services.AddHostedService<ProgressFollower>();
         builder.Services.AddSingleton(new NavigationItem("My learning", "/learning", 10, []));
         builder.Services.AddSingleton(new NavigationItem("Find a course", "/learning/courses", 11, []));
         builder.Services.AddSingleton(new NavigationItem("Manage courses", "/learning/manage/courses", 80, [Roles.CourseAuthor, Roles.Administrator]));

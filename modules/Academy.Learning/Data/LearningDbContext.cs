@@ -2,6 +2,7 @@ using Academy.Data;
 using Academy.Learning.Courses;
 using Academy.Learning.Enrolments;
 using Academy.Learning.Player;
+using Academy.Learning.Progress;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Learning.Data;
@@ -20,6 +21,10 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<Launch> Launches => Set<Launch>();
+    public DbSet<EnrolmentProgress> EnrolmentProgress => Set<EnrolmentProgress>();
+    public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
+    public DbSet<ProgressCursor> ProgressCursors => Set<ProgressCursor>();
+    public DbSet<ProgressStatement> ProgressStatements => Set<ProgressStatement>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);
@@ -88,6 +93,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
             e.HasOne(x => x.Course).WithMany().OnDelete(DeleteBehavior.Restrict);
         });
         PlayerModel.Configure(builder);
+        ProgressModel.Configure(builder);
     }
 }
 

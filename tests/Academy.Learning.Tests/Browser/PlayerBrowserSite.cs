@@ -8,7 +8,7 @@ namespace Academy.Learning.Tests.Browser;
 public sealed class PlayerBrowserSite : IAsyncLifetime
 {
     public const string StarterCourse = "digital-foundations";
-    public LearningSite Site { get; } = LearningSite.OnKestrel();
+    public PlayerSite Site { get; } = PlayerSite.OnKestrel();
     public Academy.Testing.Browser Browser { get; } = new();
     public Uri Address { get; private set; } = default!;
 
@@ -28,7 +28,7 @@ public sealed class PlayerBrowserSite : IAsyncLifetime
         var page = await Browser.NewPageAsync(Address, javaScript);
         await page.GotoAsync("/account/sign-in");
         await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", LearningSite.Password);
+        await page.FillAsync("#Input_Password", PlayerSite.Password);
         await page.ClickAsync("button:has-text('Sign in')");
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
         return (page, userId);

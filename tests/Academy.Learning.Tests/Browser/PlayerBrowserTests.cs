@@ -9,7 +9,7 @@ namespace Academy.Learning.Tests.Browser;
 /// (under the launch credential); without it the server records the same views and attempts.
 public sealed class PlayerBrowserTests(PlayerBrowserSite fixture) : IClassFixture<PlayerBrowserSite>
 {
-    private LearningSite Site => fixture.Site;
+    private PlayerSite Site => fixture.Site;
 
     private static string Verb(JsonObject s) => s["verb"]!["id"]!.GetValue<string>().Split('/')[^1];
     private static string ObjectId(JsonObject s) => s["object"]!["id"]!.GetValue<string>();

@@ -6,7 +6,7 @@ using Academy.Learning.Tests.Support;
 namespace Academy.Learning.Tests.Player;
 
 /// The credential a lesson page holds works only for its learner and registration, and not after sign-out.
-public sealed class LaunchCredentialTests(LearningSite site) : IClassFixture<LearningSite>
+public sealed class LaunchCredentialTests(PlayerSite site) : IClassFixture<PlayerSite>
 {
     private static string Slug() => "launch-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -52,8 +52,8 @@ public sealed class LaunchCredentialTests(LearningSite site) : IClassFixture<Lea
 
         Assert.Equal(HttpStatusCode.Forbidden, asOther.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
-        Assert.Equal(["launched"], LearningSite.Verbs(await site.StatementsAsync(theirRegistration)));
-        Assert.Equal(["launched"], LearningSite.Verbs(await site.StatementsAsync(registration)));
+        Assert.Equal(["launched"], PlayerSite.Verbs(await site.StatementsAsync(theirRegistration)));
+        Assert.Equal(["launched"], PlayerSite.Verbs(await site.StatementsAsync(registration)));
     }
 
     [Fact]
@@ -63,13 +63,13 @@ public sealed class LaunchCredentialTests(LearningSite site) : IClassFixture<Lea
         var email = $"signout-{Guid.NewGuid():N}@nhs.test";
         var userId = await site.CreateUserAsync(email, [Roles.Learner]);
         var enrolment = await site.EnrolAsync(userId, course);
-        var client = await site.SignInAsync(email, LearningSite.Password);
+        var client = await site.SignInAsync(email, PlayerSite.Password);
         var lesson = $"/learning/courses/{course.Slug}/lessons/reading";
         var before = LessonPageTests.Launch(await (await client.GetAsync(lesson)).Content.ReadAsStringAsync());
 
         await Forms.PostAsync(client, "/account/sign-out", [], pageUrl: lesson);
         var refused = await Lrs(before).PostAsync("/xapi/statements", Json(Statement(before["actor"]!, enrolment.Registration.ToString(), before["course"]!["id"]!.GetValue<string>())));
-        var again = await site.SignInAsync(email, LearningSite.Password);
+        var again = await site.SignInAsync(email, PlayerSite.Password);
         var after = LessonPageTests.Launch(await (await again.GetAsync(lesson)).Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);

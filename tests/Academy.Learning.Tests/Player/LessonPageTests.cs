@@ -8,7 +8,7 @@ namespace Academy.Learning.Tests.Player;
 
 /// The lesson page through the real pipeline: who may open it, what it shows, and what the server
 /// records when the learner has no JavaScript.
-public sealed partial class LessonPageTests(LearningSite site) : IClassFixture<LearningSite>
+public sealed partial class LessonPageTests(PlayerSite site) : IClassFixture<PlayerSite>
 {
     private static string Slug() => "course-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -82,7 +82,7 @@ public sealed partial class LessonPageTests(LearningSite site) : IClassFixture<L
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/learning/courses/{course.Slug}/lessons/watching", response.Headers.Location!.ToString());
         var statements = await site.StatementsAsync(enrolment.Registration);
-        Assert.Equal(["launched", "experienced"], LearningSite.Verbs(statements));
+        Assert.Equal(["launched", "experienced"], PlayerSite.Verbs(statements));
         var experienced = statements[1];
         Assert.Equal($"{LearningActivities.DefaultBase}/courses/{course.Slug}/lessons/reading", experienced["object"]!["id"]!.GetValue<string>());
         Assert.Equal(LearningActivities.Types.Lesson, experienced["object"]!["definition"]!["type"]!.GetValue<string>());
@@ -100,7 +100,7 @@ public sealed partial class LessonPageTests(LearningSite site) : IClassFixture<L
         var response = await Forms.PostAsync(client, lesson + "?handler=Continue", new() { ["sentBy"] = "page" }, pageUrl: lesson);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(["launched"], LearningSite.Verbs(await site.StatementsAsync(enrolment.Registration)));
+        Assert.Equal(["launched"], PlayerSite.Verbs(await site.StatementsAsync(enrolment.Registration)));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed partial class LessonPageTests(LearningSite site) : IClassFixture<L
         var expires = DateTimeOffset.Parse(first["expiresAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(expires - DateTimeOffset.UtcNow, TimeSpan.FromHours(3.9), TimeSpan.FromHours(4.01));
         Assert.Equal(enrolment.Registration.ToString(), first["registration"]!.GetValue<string>());
-        Assert.Single(LearningSite.Verbs(await site.StatementsAsync(enrolment.Registration)), "launched");
+        Assert.Single(PlayerSite.Verbs(await site.StatementsAsync(enrolment.Registration)), "launched");
     }
 
     [Fact]

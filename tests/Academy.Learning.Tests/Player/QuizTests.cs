@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Learning.Tests.Player;
 
 /// The quiz: graded on the server in one place for both paths, attempt limits, bad answers.
-public sealed class QuizTests(LearningSite site) : IClassFixture<LearningSite>
+public sealed class QuizTests(PlayerSite site) : IClassFixture<PlayerSite>
 {
     private static string Slug() => "quiz-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -67,7 +67,7 @@ public sealed class QuizTests(LearningSite site) : IClassFixture<LearningSite>
         Assert.Contains(">Try again</a>", result);
 
         var statements = await site.StatementsAsync(enrolment.Registration);
-        Assert.Equal(["launched", "answered", "answered", "failed", "completed"], LearningSite.Verbs(statements));
+        Assert.Equal(["launched", "answered", "answered", "failed", "completed"], PlayerSite.Verbs(statements));
         var first = statements[1];
         var lessonId = $"{LearningActivities.DefaultBase}/courses/{course.Slug}/lessons/check";
         Assert.Equal(lessonId + "/questions/1", first["object"]!["id"]!.GetValue<string>());
@@ -104,7 +104,7 @@ public sealed class QuizTests(LearningSite site) : IClassFixture<LearningSite>
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, third.StatusCode);
         Assert.Contains("You have already passed this quiz", await third.Content.ReadAsStringAsync());
-        var verbs = LearningSite.Verbs(await site.StatementsAsync(enrolment.Registration));
+        var verbs = PlayerSite.Verbs(await site.StatementsAsync(enrolment.Registration));
         Assert.Equal(["launched", "answered", "answered", "failed", "completed", "answered", "answered", "passed", "completed"], verbs);
         Assert.Equal(2, await site.DbAsync(db => db.QuizAttempts.CountAsync(a => a.EnrolmentId == enrolment.Id)));
     }
@@ -145,7 +145,7 @@ public sealed class QuizTests(LearningSite site) : IClassFixture<LearningSite>
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
         await Html.AssertHasFieldErrorAsync(response, field, message);
-        Assert.Equal(["launched"], LearningSite.Verbs(await site.StatementsAsync(enrolment.Registration)));
+        Assert.Equal(["launched"], PlayerSite.Verbs(await site.StatementsAsync(enrolment.Registration)));
         Assert.Equal(0, await site.DbAsync(db => db.QuizAttempts.CountAsync(a => a.EnrolmentId == enrolment.Id)));
     }
 
@@ -194,7 +194,7 @@ public sealed class QuizTests(LearningSite site) : IClassFixture<LearningSite>
         var statements = body["statements"]!.AsArray();
         Assert.Equal(["answered", "answered", "passed", "completed"], statements.Select(s => s!["verb"]!["id"]!.GetValue<string>().Split('/')[^1]));
         Assert.Equal("1[,]3", statements[1]!["object"]!["definition"]!["correctResponsesPattern"]![0]!.GetValue<string>());
-        Assert.Equal(["launched"], LearningSite.Verbs(await site.StatementsAsync(enrolment.Registration)));
+        Assert.Equal(["launched"], PlayerSite.Verbs(await site.StatementsAsync(enrolment.Registration)));
         Assert.Equal(1, await site.DbAsync(db => db.QuizAttempts.CountAsync(a => a.EnrolmentId == enrolment.Id && a.Passed)));
     }
 

@@ -1,134 +1,155 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Academy.Learning.Certificates;
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
 using Academy.Learning.Enrolments;
+using Academy.Learning.Progress;
+using Academy.Xapi.Contracts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Learning.Tests.Support;
 
-/// The real site with a provisioned LRS credential (to read what the player stored) and helpers that
-/// arrange courses and enrolments straight in Learning's tables, for tests that are about the player.
-public sealed class LearningSite : AcademySite
+/// The real site with a provisioned LRS credential holding every scope (an outside activity provider or an
+/// administrator's tool), courses and enrolments arranged directly, and a record of what the progress
+/// projection tells completion listeners.
+public class LearningSite : AcademySite
 {
-    public const string LrsKey = "learning-tests-key";
-    public const string LrsSecret = "learning-tests-secret-long-enough";
-    public const string Password = "a-long-enough-password";
+    public const string Key = "learning-test-key";
+    public const string Secret = "learning-test-secret-long-enough";
 
     public LearningSite() : this(kestrel: false) { }
 
-    private LearningSite(bool kestrel) : base(null, new Dictionary<string, string?>
+    protected LearningSite(bool kestrel) : base(null, new Dictionary<string, string?>
     {
-        ["Academy:Xapi:DefaultCredential:Key"] = LrsKey,
-        ["Academy:Xapi:DefaultCredential:Secret"] = LrsSecret,
-    }, setUp: true, kestrel: kestrel) { }
+        ["Academy:Xapi:DefaultCredential:Key"] = Key,
+        ["Academy:Xapi:DefaultCredential:Secret"] = Secret,
+        ["Academy:Learning:Progress:PollSeconds"] = "0.2",
+    }, setUp: true, kestrel: kestrel) => this.kestrel = kestrel;
 
-    public static LearningSite OnKestrel() => new(kestrel: true);
+    private readonly bool kestrel;
+
+    public CompletionRecord Completions { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddScoped<ICourseCompletionListener>(_ => new RecordingListener(Completions)));
+    }
+
+    public LearningActivities Activities => Services.GetRequiredService<LearningActivities>();
+
+    /// An xAPI client with the provisioned credential, or with a launch credential when given one.
+    public HttpClient Lrs(LaunchCredential? launch = null)
+    {
+        var client = CreateAnonymousClient();
+        // On Kestrel (browser tests) the client must call the real server's address.
+        if (kestrel) client.BaseAddress = ServerAddress;
+        client.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(launch is null ? $"{Key}:{Secret}" : $"{launch.Key}:{launch.Secret}")));
+        return client;
+    }
 
     public Task<T> DbAsync<T>(Func<LearningDbContext, Task<T>> action) =>
-        WithServicesAsync(sp => action(sp.GetRequiredService<LearningDbContext>()));
+        WithServicesAsync(s => action(s.GetRequiredService<LearningDbContext>()));
 
-    /// A published course: a Markdown page, a video, a page, then a two-question quiz (one single, one
-    /// multiple choice; option 2 right in the first, options 1 and 3 in the second; pass mark 100).
-    public Task<Course> CourseAsync(string slug, int? maxAttempts = null, bool shuffle = false, CourseStatus status = CourseStatus.Published, string? videoFile = null) => DbAsync(async db =>
+    /// A published course: each lesson given as "page:slug", "video:slug" or "quiz:slug" (quiz: pass mark 80, attempts unlimited unless maxAttempts).
+    public Task<Course> CourseAsync(string title, int validityMonths, params string[] lessons) => CourseAsync(title, validityMonths, null, lessons);
+
+    public Task<Course> CourseAsync(string title, int validityMonths, int? maxAttempts, params string[] lessons) => DbAsync(async db =>
     {
+        var slug = "course-" + Guid.NewGuid().ToString("N")[..10];
+        var section = new Section { Position = 1, Title = "Section one" };
         var course = new Course
         {
-            Slug = slug, Title = $"Course {slug}", Summary = "A course for the player's tests.", Description = "Tests.",
-            Domain = CapabilityDomain.TechnicalProficiency, EstimatedMinutes = 10, ValidityMonths = 12,
-            CompletionRule = "View every lesson and pass the quiz.", Status = status, PublishedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            Sections =
-            [
-                new Section
-                {
-                    Position = 1, Title = "Reading",
-                    Lessons =
-                    [
-                        new Lesson { Position = 1, Slug = "reading", Title = "Reading the lesson", Kind = LessonKind.Page, Minutes = 2,
-                            Markdown = "## Why it matters\n\nPhishing is **common**.\n\n<script>alert('x')</script>\n\n" + string.Join("\n\n", Enumerable.Range(1, 60).Select(i => $"Paragraph {i} about phishing.")) },
-                        new Lesson { Position = 2, Slug = "watching", Title = "Watching the video", Kind = LessonKind.Video, Minutes = 1,
-                            VideoFile = videoFile, VideoContentType = "video/webm", CaptionsFile = videoFile is null ? null : "captions.vtt",
-                            TranscriptMarkdown = "Narrator: forward suspicious emails to spamreports@nhs.net." },
-                    ],
-                },
-                new Section
-                {
-                    Position = 2, Title = "Checking",
-                    Lessons =
-                    [
-                        new Lesson
-                        {
-                            Position = 1, Slug = "check", Title = "Check your understanding", Kind = LessonKind.Quiz, Minutes = 3,
-                            PassMark = 100, MaxAttempts = maxAttempts, Shuffle = shuffle,
-                            Questions =
-                            [
-                                new Question { Position = 1, Text = "Where do you report phishing?", Multiple = false, Options =
-                                [
-                                    new Option { Position = 1, Text = "Reply to the sender", Correct = false, Feedback = "FEEDBACK-1-1 No: the sender may be a criminal." },
-                                    new Option { Position = 2, Text = "spamreports@nhs.net", Correct = true, Feedback = "FEEDBACK-1-2 Yes: the NHSmail team blocks it." },
-                                    new Option { Position = 3, Text = "Nowhere", Correct = false, Feedback = "FEEDBACK-1-3 No: report it." },
-                                ] },
-                                new Question { Position = 2, Text = "Which are signs of phishing?", Multiple = true, Options =
-                                [
-                                    new Option { Position = 1, Text = "It rushes you", Correct = true, Feedback = "FEEDBACK-2-1 Yes." },
-                                    new Option { Position = 2, Text = "A meeting you arranged", Correct = false, Feedback = "FEEDBACK-2-2 No." },
-                                    new Option { Position = 3, Text = "It asks for your passcode", Correct = true, Feedback = "FEEDBACK-2-3 Yes." },
-                                ] },
-                            ],
-                        },
-                    ],
-                },
-            ],
+            Slug = slug, Title = title, Summary = "s", Domain = CapabilityDomain.TechnicalProficiency, EstimatedMinutes = 10,
+            ValidityMonths = validityMonths, CompletionRule = "r", Status = CourseStatus.Published, PublishedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            Sections = [section],
         };
+        var position = 1;
+        foreach (var lesson in lessons)
+        {
+            var (kind, lessonSlug) = (Enum.Parse<LessonKind>(lesson.Split(':')[0], ignoreCase: true), lesson.Split(':')[1]);
+            section.Lessons.Add(new Lesson
+            {
+                Position = position++, Slug = lessonSlug, Title = "Lesson " + lessonSlug, Kind = kind, Minutes = 5,
+                PassMark = kind == LessonKind.Quiz ? 80 : null, MaxAttempts = kind == LessonKind.Quiz ? maxAttempts : null,
+            });
+        }
         db.Courses.Add(course);
         await db.SaveChangesAsync();
         return course;
     });
 
-    public Task<Enrolment> EnrolAsync(string userId, Course course) => DbAsync(async db =>
+    public Task<Enrolment> EnrolAsync(string userId, Course course, DateOnly? dueOn = null) => DbAsync(async db =>
     {
-        var enrolment = new Enrolment { CourseId = course.Id, UserId = userId, Registration = Guid.NewGuid(), EnrolledAt = DateTimeOffset.UtcNow, Source = EnrolmentSource.Self };
+        var enrolment = new Enrolment { CourseId = course.Id, UserId = userId, Registration = Guid.NewGuid(), EnrolledAt = DateTimeOffset.UtcNow, DueOn = dueOn, Source = EnrolmentSource.Self };
         db.Enrolments.Add(enrolment);
         await db.SaveChangesAsync();
         return enrolment;
     });
 
-    /// A new learner enrolled on the course, signed in.
-    public async Task<(HttpClient Client, string UserId, Enrolment Enrolment)> LearnerAsync(Course course)
+    /// Posts statements over HTTP and returns their ids.
+    public async Task<List<Guid>> PostAsync(params JsonObject[] statements) => await PostAsync(Lrs(), statements);
+
+    public static async Task<List<Guid>> PostAsync(HttpClient lrs, params JsonObject[] statements)
     {
-        var email = $"learner-{Guid.NewGuid():N}@nhs.test";
-        var userId = await CreateUserAsync(email, [Roles.Learner]);
-        var enrolment = await EnrolAsync(userId, course);
-        return (await SignInAsync(email, Password), userId, enrolment);
+        var response = await lrs.PostAsync("/xapi/statements", new StringContent(new JsonArray([.. statements]).ToJsonString(), Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST /xapi/statements answered {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!.AsArray().Select(id => Guid.Parse(id!.GetValue<string>())).ToList();
     }
 
-    public HttpClient Lrs(AuthenticationHeaderValue? authorization = null)
+    /// Waits until the live projection has applied everything the LRS holds (up to 30 s).
+    public async Task WaitForProjectionAsync()
     {
-        var client = CreateAnonymousClient();
-        client.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
-        client.DefaultRequestHeaders.Authorization = authorization ?? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{LrsKey}:{LrsSecret}")));
-        return client;
-    }
-
-    /// Every statement the LRS holds for the registration, oldest first (GET /xapi/statements with the provisioned credential).
-    public async Task<IReadOnlyList<JsonObject>> StatementsAsync(Guid registration)
-    {
-        using var lrs = Lrs();
-        var all = new List<JsonObject>();
-        var url = $"/xapi/statements?registration={registration}&ascending=true&limit=500";
-        while (!string.IsNullOrEmpty(url))
+        for (var i = 0; i < 300; i++)
         {
-            var response = await lrs.GetAsync(url);
-            response.EnsureSuccessStatusCode();
-            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-            all.AddRange(body["statements"]!.AsArray().Select(s => s!.AsObject()));
-            url = body["more"]?.GetValue<string>() ?? "";
+            var (position, latest) = await WithServicesAsync(async s => (
+                (await s.GetRequiredService<ProgressProjection>().CursorAsync(default)).Position,
+                await s.GetRequiredService<IStatementFeed>().LatestPositionAsync()));
+            if (position >= latest) return;
+            await Task.Delay(100);
         }
-        return all;
+        throw new TimeoutException("The progress projection did not catch up with the LRS within 30 s.");
     }
 
-    /// The statements' verbs, by the last part of their IRI ("experienced", "answered", ...).
-    public static string[] Verbs(IEnumerable<JsonObject> statements) =>
-        statements.Select(s => s["verb"]!["id"]!.GetValue<string>().Split('/')[^1]).ToArray();
+    public Task<EnrolmentProgress?> ProgressAsync(Enrolment enrolment) =>
+        DbAsync(db => db.EnrolmentProgress.AsNoTracking().SingleOrDefaultAsync(p => p.EnrolmentId == enrolment.Id));
+
+    public Task<Dictionary<string, LessonProgress>> LessonsAsync(Enrolment enrolment) =>
+        DbAsync(db => db.LessonProgress.AsNoTracking().Where(l => l.EnrolmentId == enrolment.Id).ToDictionaryAsync(l => l.LessonSlug));
+}
+
+/// What the projection told completion listeners, in order.
+public sealed class CompletionRecord
+{
+    private readonly List<(string Call, int EnrolmentId, Guid StatementId)> calls = [];
+
+    public void Add(string call, int enrolmentId, Guid statementId) { lock (calls) calls.Add((call, enrolmentId, statementId)); }
+
+    public IReadOnlyList<(string Call, Guid StatementId)> For(int enrolmentId)
+    {
+        lock (calls) return calls.Where(c => c.EnrolmentId == enrolmentId).Select(c => (c.Call, c.StatementId)).ToList();
+    }
+}
+
+internal sealed class RecordingListener(CompletionRecord record) : ICourseCompletionListener
+{
+    public Task CompletedAsync(int enrolmentId, Guid completionStatementId, DateTimeOffset completedAt, CancellationToken cancellationToken = default)
+    {
+        record.Add("Completed", enrolmentId, completionStatementId);
+        return Task.CompletedTask;
+    }
+
+    public Task CompletionWithdrawnAsync(int enrolmentId, Guid completionStatementId, CancellationToken cancellationToken = default)
+    {
+        record.Add("Withdrawn", enrolmentId, completionStatementId);
+        return Task.CompletedTask;
+    }
 }
