@@ -1,4 +1,5 @@
 using Academy.Data;
+using Academy.Learning.Certificates;
 using Academy.Learning.Data;
 using Academy.Modules;
 using Microsoft.AspNetCore.Builder;
@@ -15,6 +16,7 @@ public sealed class LearningModule : IAcademyModule
     {
         builder.AddModuleDbContext<LearningDbContext, SqliteLearningDbContext, SqlServerLearningDbContext>(LearningDbContext.MigrationsHistoryTable);
         builder.Services.AddSingleton<LearningActivities>();
+        builder.AddCertificates();
         builder.Services.AddSingleton(new NavigationItem("My learning", "/learning", 10, []));
     }
 }

@@ -1,4 +1,5 @@
 using Academy.Data;
+using Academy.Learning.Certificates;
 using Academy.Learning.Courses;
 using Academy.Learning.Enrolments;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<Option> Options => Set<Option>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);
@@ -84,6 +86,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.UserId, x.EndedAt });
             e.HasOne(x => x.Course).WithMany().OnDelete(DeleteBehavior.Restrict);
         });
+        builder.ConfigureCertificates();
     }
 }
 
