@@ -1,3 +1,4 @@
+using System.Globalization;
 using Academy.Learning.Enrolments;
 
 namespace Academy.Learning.Certificates;
@@ -30,4 +31,10 @@ public sealed class Certificate
         WithdrawnAt is not null ? CertificateStatus.Withdrawn
         : ValidUntil is { } until && until <= now ? CertificateStatus.Expired
         : CertificateStatus.Valid;
+
+    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// A certificate's dates as people in the UK read them: "1 December 2026", on UK time.
+    public static string DisplayDate(DateTimeOffset when) =>
+        TimeZoneInfo.ConvertTime(when, UkTime).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -45,8 +44,8 @@ public static class CertificateDocument
             y = Fitted(gfx, certificate.LearnerName, 28, bold: true, text, margin, y, column) + 12;
             y = Line(gfx, "has completed the course", Font(14), muted, margin, y, column) + 8;
             y = Fitted(gfx, certificate.CourseTitle, 24, bold: true, text, margin, y, column) + 24;
-            y = Line(gfx, $"Completed on {Date(certificate.IssuedAt)}", Font(14), text, margin, y, column) + 4;
-            Line(gfx, certificate.ValidUntil is { } until ? $"Valid until {Date(until)}" : "Does not expire", Font(14), text, margin, y, column);
+            y = Line(gfx, $"Completed on {Certificate.DisplayDate(certificate.IssuedAt)}", Font(14), text, margin, y, column) + 4;
+            Line(gfx, certificate.ValidUntil is { } until ? $"Valid until {Certificate.DisplayDate(until)}" : "Does not expire", Font(14), text, margin, y, column);
 
             const double qrSize = 120;
             var qrLeft = width - margin - qrSize;
@@ -72,8 +71,6 @@ public static class CertificateDocument
 
     private static XFont Font(double size, bool bold = false) =>
         new(CertificateFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
-
-    private static string Date(DateTimeOffset when) => when.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     /// One line of text from the top of its box; returns the y below it.
     private static double Line(XGraphics gfx, string value, XFont font, XBrush brush, double left, double top, double width, bool center = true)
