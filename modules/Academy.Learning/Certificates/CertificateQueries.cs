@@ -7,9 +7,9 @@ namespace Academy.Learning.Certificates;
 public static class CertificateQueries
 {
     /// The certificate a code names, whoever holds it; null when the input is not a code or no certificate has it.
-    public static async Task<Certificate?> FindAsync(this IQueryable<Certificate> certificates, string? input, CancellationToken cancellationToken) =>
+    public static async Task<Certificate?> FindByCodeAsync(this LearningDbContext db, string? input, CancellationToken cancellationToken) =>
         CertificateCode.TryNormalise(input, out var code)
-            ? await certificates.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken)
+            ? await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken)
             : null;
 
     /// The certificate a code names when <paramref name="userId"/> earned it; null otherwise (another learner's is

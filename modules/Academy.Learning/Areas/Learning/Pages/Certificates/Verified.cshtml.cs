@@ -26,7 +26,7 @@ public sealed class VerifiedModel(LearningDbContext db, VerificationLimiter limi
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        Certificate = await db.Certificates.FindAsync(code, cancellationToken);
+        Certificate = await db.FindByCodeAsync(code, cancellationToken);
         if (Certificate is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

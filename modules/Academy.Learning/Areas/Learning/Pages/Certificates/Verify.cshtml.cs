@@ -28,7 +28,7 @@ public sealed class VerifyModel(LearningDbContext db, VerificationLimiter limite
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        else if (await db.Certificates.FindAsync(Code, cancellationToken) is { } certificate)
+        else if (await db.FindByCodeAsync(Code, cancellationToken) is { } certificate)
             return Redirect(CertificateLinks.VerificationPath(certificate.Code));
         else
             ModelState.AddModelError(nameof(Code), "No certificate has this code. Check the code on the certificate and enter it again");
