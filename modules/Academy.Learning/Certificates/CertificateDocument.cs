@@ -50,8 +50,12 @@ public static class CertificateDocument
             const double qrSize = 120;
             var qrLeft = width - margin - qrSize;
             var qrTop = height - margin - qrSize;
-            using (var qr = XImage.FromStream(new MemoryStream(CertificateQr.Png(verificationUrl))))
-                gfx.DrawImage(qr, qrLeft, qrTop, qrSize, qrSize);
+            // Vector squares rather than the PNG: sharp at any zoom, and PDFsharp's core build reads no indexed PNG.
+            var modules = CertificateQr.Modules(verificationUrl);
+            var cell = qrSize / modules.Length;
+            for (var row = 0; row < modules.Length; row++)
+                for (var col = 0; col < modules[row].Length; col++)
+                    if (modules[row][col]) gfx.DrawRectangle(XBrushes.Black, qrLeft + col * cell, qrTop + row * cell, cell, cell);
 
             var footer = qrLeft - margin - 24;
             var footY = height - margin - 70;

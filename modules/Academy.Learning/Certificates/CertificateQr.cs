@@ -10,8 +10,20 @@ public static class CertificateQr
 
     public static byte[] Png(string url)
     {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        using var data = Data(url);
         return new PngByteQRCode(data).GetGraphic(PixelsPerModule);
+    }
+
+    /// The QR code's modules, quiet zone included (true: dark), for drawing it as vector squares in the PDF.
+    public static bool[][] Modules(string url)
+    {
+        using var data = Data(url);
+        return data.ModuleMatrix.Select(row => Enumerable.Range(0, row.Length).Select(i => row[i]).ToArray()).ToArray();
+    }
+
+    private static QRCodeData Data(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        return generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
     }
 }
