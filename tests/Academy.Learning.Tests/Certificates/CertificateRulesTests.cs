@@ -11,7 +11,7 @@ public sealed class CertificateRulesTests(AcademySite site) : IClassFixture<Acad
     public async Task Completed_ForAnEnrolment_IssuesACertificateNamingTheLearnerAndCourse()
     {
         var userId = await site.CreateUserAsync(Arrange.NewEmail("learner"), [Roles.Learner], name: "Amara Okafor");
-        var course = await Arrange.CourseAsync(site, "Cyber security for ward staff", validityMonths: 12);
+        var course = await Arrange.PublishedCourseAsync(site, "Cyber security for ward staff", validityMonths: 12);
         var enrolmentId = await Arrange.EnrolmentAsync(site, userId, course.Id);
         var statementId = Guid.NewGuid();
         var completedAt = new DateTimeOffset(2026, 3, 31, 14, 0, 0, TimeSpan.Zero);
@@ -112,7 +112,7 @@ public sealed class CertificateRulesTests(AcademySite site) : IClassFixture<Acad
     {
         var userId = await site.CreateUserAsync(Arrange.NewEmail("learner"), [Roles.Learner], name: "Sam Lee");
         var enrolments = new List<int>();
-        for (var i = 0; i < 4; i++) enrolments.Add(await Arrange.EnrolmentAsync(site, userId, (await Arrange.CourseAsync(site)).Id));
+        for (var i = 0; i < 4; i++) enrolments.Add(await Arrange.EnrolmentAsync(site, userId, (await Arrange.PublishedCourseAsync(site)).Id));
 
         // Each completion twice and concurrently, as two web nodes' projections might.
         await Task.WhenAll(enrolments.SelectMany(id => { var statement = Guid.NewGuid(); return new[] { statement, statement }.Select(s => Arrange.CompletedAsync(site, id, s, DateTimeOffset.UtcNow)); }));

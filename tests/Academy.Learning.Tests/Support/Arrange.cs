@@ -7,15 +7,50 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Learning.Tests.Support;
 
-/// Data for tests that are about something else: courses and enrolments written straight to the module's
-/// context, and completions told to the certificates module the way the progress projection tells them.
+/// Reads and changes Learning's data directly, for tests that are about something else.
 public static class Arrange
 {
+    public static string NewEmail(string who) => $"{who}.{Guid.NewGuid():N}@learning.test";
+
+    public static string NewSlug(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+
+    public static Task<T> DbAsync<T>(AcademySite site, Func<LearningDbContext, Task<T>> action) =>
+        site.WithServicesAsync(sp => action(sp.GetRequiredService<LearningDbContext>()));
+
+    public static Task<Course> CourseAsync(AcademySite site, string slug) => DbAsync(site, db =>
+        db.Courses.AsNoTracking().Include(c => c.Sections).ThenInclude(s => s.Lessons).ThenInclude(l => l.Questions).ThenInclude(q => q.Options)
+            .AsSplitQuery().SingleAsync(c => c.Slug == slug));
+
+    public static Task<int> SetStatusAsync(AcademySite site, string slug, CourseStatus status) => DbAsync(site, async db =>
+    {
+        var course = await db.Courses.SingleAsync(c => c.Slug == slug);
+        course.Status = status;
+        course.UpdatedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync();
+        return course.Id;
+    });
+
+    /// A draft course with one empty section, made directly (no lessons: not yet publishable).
+    public static Task<Course> DraftAsync(AcademySite site, string slug, string title = "A draft course") => DbAsync(site, async db =>
+    {
+        var course = new Course
+        {
+            Slug = slug, Title = title, Summary = "Not finished.", Domain = CapabilityDomain.TechnicalProficiency, EstimatedMinutes = 10,
+            CompletionRule = "Read it.", Status = CourseStatus.Draft, UpdatedAt = DateTimeOffset.UtcNow,
+            Sections = [new Section { Position = 1, Title = "Only section" }],
+        };
+        db.Courses.Add(course);
+        await db.SaveChangesAsync();
+        return course;
+    });
+
+    // Certificates: a published course, an enrolment, and completions told to the certificates module the way
+    // the progress projection tells them.
+
+    /// AcademySite.CreateUserAsync's password.
     public const string Password = "a-long-enough-password";
 
-    public static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@nhs.test";
-
-    public static async Task<Course> CourseAsync(AcademySite site, string? title = null, int validityMonths = 12) =>
+    public static async Task<Course> PublishedCourseAsync(AcademySite site, string? title = null, int validityMonths = 12) =>
         await DbAsync(site, async db =>
         {
             var slug = "course-" + Guid.NewGuid().ToString("N")[..12];
@@ -54,12 +89,9 @@ public static class Arrange
     {
         var email = NewEmail("learner");
         var userId = await site.CreateUserAsync(email, [Roles.Learner], name: name);
-        var course = await CourseAsync(site, courseTitle, validityMonths);
+        var course = await PublishedCourseAsync(site, courseTitle, validityMonths);
         var enrolmentId = await EnrolmentAsync(site, userId, course.Id);
         await CompletedAsync(site, enrolmentId, Guid.NewGuid(), completedAt ?? DateTimeOffset.UtcNow.AddDays(-1));
         return ((await CertificatesAsync(site, enrolmentId)).Single(), email, enrolmentId);
     }
-
-    public static async Task<T> DbAsync<T>(AcademySite site, Func<LearningDbContext, Task<T>> action) =>
-        await site.WithServicesAsync(sp => action(sp.GetRequiredService<LearningDbContext>()));
 }
