@@ -5,6 +5,7 @@ using Academy.Learning.Courses;
 using Academy.Learning.Courses.Recipes;
 using Academy.Learning.Data;
 using Academy.Learning.Enrolments;
+using Academy.Learning.Progress;
 using Academy.Modules;
 using Academy.Recipes;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,10 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddSingleton<CourseIndex>();
         builder.Services.AddScoped<EnrolmentRules>();
         builder.Services.AddSingleton<IRecipeStep, CoursesRecipeStep>();
+        builder.Services.AddScoped<ProgressProjection>();
+        builder.Services.AddScoped<RebuildProgressJob>();
+        builder.Services.AddScoped<MyLearning>();
+        builder.Services.AddHostedService<ProgressFollower>();
         builder.AddCertificates();
         builder.Services.AddSingleton(new NavigationItem("My learning", "/learning", 10, []));
         builder.Services.AddSingleton(new NavigationItem("Find a course", "/learning/courses", 11, []));

@@ -2,6 +2,7 @@ using Academy.Data;
 using Academy.Learning.Certificates;
 using Academy.Learning.Courses;
 using Academy.Learning.Enrolments;
+using Academy.Learning.Progress;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Learning.Data;
@@ -18,6 +19,10 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<Option> Options => Set<Option>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<EnrolmentProgress> EnrolmentProgress => Set<EnrolmentProgress>();
+    public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
+    public DbSet<ProgressCursor> ProgressCursors => Set<ProgressCursor>();
+    public DbSet<ProgressStatement> ProgressStatements => Set<ProgressStatement>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -86,6 +91,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.UserId, x.EndedAt });
             e.HasOne(x => x.Course).WithMany().OnDelete(DeleteBehavior.Restrict);
         });
+        ProgressModel.Configure(builder);
         builder.ConfigureCertificates();
     }
 }

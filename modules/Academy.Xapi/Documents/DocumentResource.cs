@@ -128,7 +128,9 @@ internal sealed class DocumentResource(XapiDocumentResource resource, string sec
         var activityId = usesActivity ? DocumentParameters.ActivityId(request, section) : null;
         var agent = usesAgent ? DocumentParameters.Agent(request, section) : null;
         var registration = usesRegistration ? DocumentParameters.Registration(request, section) : null;
-        return new DocumentContext(resource, activityId, agent, registration);
+        var context = new DocumentContext(resource, activityId, agent, registration);
+        Launch.LaunchRules.CheckDocument(request.HttpContext.Xapi().Caller, context);
+        return context;
     }
 
     private string Required(HttpRequest request, string name) =>

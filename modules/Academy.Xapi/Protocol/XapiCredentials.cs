@@ -2,12 +2,14 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Academy.Xapi.Data;
+using Academy.Xapi.Launch;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Xapi.Protocol;
 
-/// Who is calling: the credential a request authenticated with.
-public sealed record XapiCaller(int CredentialId, string Key, IReadOnlySet<string> Scopes)
+/// Who is calling: the credential a request authenticated with, and for a launch credential the
+/// learner and registration it is confined to (Launch/LaunchRules.cs).
+public sealed record XapiCaller(int CredentialId, string Key, IReadOnlySet<string> Scopes, LaunchRestriction? Launch = null)
 {
     public bool Has(string scope, bool isRead) => XapiScopes.Grants(Scopes, scope, isRead);
 }
@@ -35,12 +37,16 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
         var key = decoded[..colon];
         var secret = decoded[(colon + 1)..];
 
+        var now = clock.GetUtcNow();
         var credential = await db.Credentials.AsNoTracking()
-            .Where(c => c.Key == key && c.RevokedAt == null)
-            .Select(c => new { c.Id, c.Key, c.SecretHash, c.Scopes })
+            .Where(c => c.Key == key && c.RevokedAt == null && (c.ExpiresAt == null || c.ExpiresAt > now))
+            .Select(c => new { c.Id, c.Key, c.SecretHash, c.Scopes, c.LaunchAgent, c.LaunchRegistration, c.LaunchActivityId })
             .FirstOrDefaultAsync(cancellationToken);
         if (credential is null || !Verify(credential.SecretHash, secret)) return null;
-        return new XapiCaller(credential.Id, credential.Key, ParseScopes(credential.Scopes));
+        var launch = credential.LaunchAgent is { } agent
+            ? new LaunchRestriction(agent, credential.LaunchRegistration!.Value, credential.LaunchActivityId!)
+            : null;
+        return new XapiCaller(credential.Id, credential.Key, ParseScopes(credential.Scopes), launch);
     }
 
     public static IReadOnlySet<string> ParseScopes(string scopes) =>
@@ -49,19 +55,38 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
     /// A new credential; the secret is returned once and never stored.
     public async Task<(XapiCredential Credential, string Secret)> IssueAsync(string name, IEnumerable<string> scopes, string? createdBy, CancellationToken cancellationToken)
     {
+        var (credential, secret) = Generate("ak_", name, scopes, createdBy);
+        db.Credentials.Add(credential);
+        await db.SaveChangesAsync(cancellationToken);
+        return (credential, secret);
+    }
+
+    /// A launch credential (Launch/LaunchCredentials.cs): an expiry, and the learner, registration and
+    /// activity it is confined to.
+    public async Task<(XapiCredential Credential, string Secret)> IssueLaunchAsync(string name, IEnumerable<string> scopes, LaunchRestriction launch, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var (credential, secret) = Generate("launch_", name, scopes, "launch");
+        credential.ExpiresAt = expiresAt;
+        credential.LaunchAgent = launch.AgentIdentity;
+        credential.LaunchRegistration = launch.Registration;
+        credential.LaunchActivityId = launch.ActivityId;
+        db.Credentials.Add(credential);
+        await db.SaveChangesAsync(cancellationToken);
+        return (credential, secret);
+    }
+
+    private (XapiCredential, string Secret) Generate(string keyPrefix, string name, IEnumerable<string> scopes, string? createdBy)
+    {
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var credential = new XapiCredential
+        return (new XapiCredential
         {
-            Key = "ak_" + Base64Url(RandomNumberGenerator.GetBytes(12)),
+            Key = keyPrefix + Base64Url(RandomNumberGenerator.GetBytes(12)),
             Name = name,
             SecretHash = HashGenerated(secret),
             Scopes = string.Join(' ', scopes.Distinct()),
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = createdBy,
-        };
-        db.Credentials.Add(credential);
-        await db.SaveChangesAsync(cancellationToken);
-        return (credential, secret);
+        }, secret);
     }
 
     /// The provisioned credential of an unattended install (Academy:Xapi:DefaultCredential), with every scope.

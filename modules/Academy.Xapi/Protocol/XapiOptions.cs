@@ -19,6 +19,8 @@ public sealed class XapiOptions
     /// unsupported (Communication 3.3): "2.0.0", the latest version the LRS speaks, or "1.0.3". The ADL
     /// conformance suites disagree here (1.0.3 expects 1.0.3, 2.0 expects 2.0.0): set it for a 1.0.3-only run.
     public string UnversionedAnswer { get; set; } = "2.0.0";
+    /// How long a launch credential works when the launcher does not say (Academy:Xapi:LaunchCredentialLifetime, "04:00:00").
+    public TimeSpan LaunchCredentialLifetime { get; set; } = TimeSpan.FromHours(4);
 
     public static XapiOptions From(IConfiguration configuration)
     {

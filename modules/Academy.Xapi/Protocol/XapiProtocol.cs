@@ -74,6 +74,8 @@ public static partial class XapiProtocol
         var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
         if (requirement is not null && !requirement.Scopes.Any(s => request.Caller.Has(s, isRead)))
             return XapiProblem.Create(StatusCodes.Status403Forbidden, $"This credential lacks the scope {string.Join(" or ", requirement.Scopes)}.", rule: "Communication 4: scopes");
+        if (request.Caller.Launch is not null && Launch.LaunchRules.RefuseResource(context) is { } refusal)
+            return XapiProblem.Create(StatusCodes.Status403Forbidden, refusal, rule: "Academy launch credential");
         try
         {
             return await next(invocation);

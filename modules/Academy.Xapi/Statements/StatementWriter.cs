@@ -27,7 +27,7 @@ internal sealed record WriteOutcome(WriteStatus Status, IReadOnlyList<Guid> Ids,
 /// and completes each request only after the commit, so an acknowledged statement is on disk.
 /// One writer means SQLite never sees two writers ("database is locked" cannot happen) and stored
 /// times and sequence numbers rise together, which paging and since/until rely on.
-internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> contexts, TimeProvider clock, ILogger<StatementWriter> log) : BackgroundService
+internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> contexts, TimeProvider clock, StatementCommits commits, ILogger<StatementWriter> log) : BackgroundService
 {
     private const int MaxStatementsPerCommit = 5000;
 
@@ -110,6 +110,7 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
         var nextSequence = sql.IsSqlServer ? 0 : await sql.ScalarAsync<long>("SELECT COALESCE(MAX(Sequence), 0) FROM XapiStatements") + 1;
 
         var outcomes = new List<WriteOutcome>();
+        long lastSequence = 0;
         var batchIds = new Dictionary<Guid, JsonObject>();
         foreach (var request in batch)
         {
@@ -178,11 +179,13 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
                     await sql.ExecuteAsync("UPDATE XapiStatements SET Voided = @true WHERE Id = @target AND IsVoiding = @false",
                         ("@true", true), ("@false", false), ("@target", target.ToString()));
                 batchIds[statement.Id] = json;
+                lastSequence = Math.Max(lastSequence, sequence);
             }
             outcomes.Add(new WriteOutcome(WriteStatus.Stored, request.Statements.Select(s => s.Id).ToList()));
         }
 
         await transaction.CommitAsync();
+        if (lastSequence > 0) commits.Committed(lastSequence);
         return outcomes;
     }
 }

@@ -327,6 +327,105 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.ToTable("LearningEnrolments", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.Progress.EnrolmentProgress", b =>
+                {
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CompletionStatementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasUnregisteredStatements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ScoreScaled")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TimeSpent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.ToTable("LearningProgress", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Progress.LessonProgress", b =>
+                {
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LessonSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ScoreScaled")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EnrolmentId", "LessonSlug");
+
+                    b.ToTable("LearningLessonProgress", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Progress.ProgressCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LearningProgressCursor", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Position = 0L,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Academy.Learning.Progress.ProgressStatement", b =>
+                {
+                    b.Property<Guid>("StatementId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StatementId");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.ToTable("LearningProgressStatements", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Certificates.Certificate", b =>
                 {
                     b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
@@ -391,6 +490,33 @@ namespace Academy.Learning.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("Academy.Learning.Progress.EnrolmentProgress", b =>
+                {
+                    b.HasOne("Academy.Learning.Enrolments.Enrolment", null)
+                        .WithOne()
+                        .HasForeignKey("Academy.Learning.Progress.EnrolmentProgress", "EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Academy.Learning.Progress.LessonProgress", b =>
+                {
+                    b.HasOne("Academy.Learning.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Academy.Learning.Progress.ProgressStatement", b =>
+                {
+                    b.HasOne("Academy.Learning.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Academy.Learning.Courses.Course", b =>

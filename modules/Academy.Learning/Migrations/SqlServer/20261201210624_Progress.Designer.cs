@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Academy.Learning.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLearningDbContext))]
-    [Migration("20261201210310_Certificates")]
-    partial class Certificates
+    [Migration("20261201210624_Progress")]
+    partial class Progress
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,61 +24,6 @@ namespace Academy.Learning.Migrations.SqlServer
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
-
-            modelBuilder.Entity("Academy.Learning.Certificates.Certificate", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .IsUnicode(false)
-                        .HasColumnType("char(12)")
-                        .IsFixedLength();
-
-                    b.Property<Guid>("CompletionStatementId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("CourseTitle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<int>("EnrolmentId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTimeOffset>("IssuedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("LearnerName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<DateTimeOffset?>("ValidUntil")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("WithdrawnAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.HasIndex("CompletionStatementId")
-                        .IsUnique();
-
-                    b.HasIndex("EnrolmentId")
-                        .IsUnique()
-                        .HasFilter("\"WithdrawnAt\" IS NULL");
-
-                    b.ToTable("LearningCertificates", (string)null);
-                });
 
             modelBuilder.Entity("Academy.Learning.Courses.Course", b =>
                 {
@@ -349,15 +294,103 @@ namespace Academy.Learning.Migrations.SqlServer
                     b.ToTable("LearningEnrolments", (string)null);
                 });
 
-            modelBuilder.Entity("Academy.Learning.Certificates.Certificate", b =>
+            modelBuilder.Entity("Academy.Learning.Progress.EnrolmentProgress", b =>
                 {
-                    b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
-                        .WithMany()
-                        .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("int");
 
-                    b.Navigation("Enrolment");
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("CompletionStatementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("HasUnregisteredStatements")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double?>("ScoreScaled")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("TimeSpent")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.ToTable("LearningProgress", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Progress.LessonProgress", b =>
+                {
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LessonSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("ScoreScaled")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("EnrolmentId", "LessonSlug");
+
+                    b.ToTable("LearningLessonProgress", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Progress.ProgressCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LearningProgressCursor", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Position = 0L,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Academy.Learning.Progress.ProgressStatement", b =>
+                {
+                    b.Property<Guid>("StatementId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("int");
+
+                    b.HasKey("StatementId");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.ToTable("LearningProgressStatements", (string)null);
                 });
 
             modelBuilder.Entity("Academy.Learning.Courses.Lesson", b =>
@@ -413,6 +446,33 @@ namespace Academy.Learning.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("Academy.Learning.Progress.EnrolmentProgress", b =>
+                {
+                    b.HasOne("Academy.Learning.Enrolments.Enrolment", null)
+                        .WithOne()
+                        .HasForeignKey("Academy.Learning.Progress.EnrolmentProgress", "EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Academy.Learning.Progress.LessonProgress", b =>
+                {
+                    b.HasOne("Academy.Learning.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Academy.Learning.Progress.ProgressStatement", b =>
+                {
+                    b.HasOne("Academy.Learning.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Academy.Learning.Courses.Course", b =>
