@@ -1,5 +1,6 @@
 using Academy.Data;
 using Academy.Learning.Catalogue;
+using Academy.Learning.Certificates;
 using Academy.Learning.Courses;
 using Academy.Learning.Courses.Recipes;
 using Academy.Learning.Data;
@@ -31,6 +32,7 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddScoped<RebuildProgressJob>();
         builder.Services.AddScoped<MyLearning>();
         builder.Services.AddHostedService<ProgressFollower>();
+        builder.AddCertificates();
         builder.Services.AddSingleton(new NavigationItem("My learning", "/learning", 10, []));
         builder.Services.AddSingleton(new NavigationItem("Find a course", "/learning/courses", 11, []));
         builder.Services.AddSingleton(new NavigationItem("Manage courses", "/learning/manage/courses", 80, [Roles.CourseAuthor, Roles.Administrator]));

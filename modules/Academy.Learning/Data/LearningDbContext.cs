@@ -1,4 +1,5 @@
 using Academy.Data;
+using Academy.Learning.Certificates;
 using Academy.Learning.Courses;
 using Academy.Learning.Enrolments;
 using Academy.Learning.Player;
@@ -25,6 +26,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
     public DbSet<ProgressCursor> ProgressCursors => Set<ProgressCursor>();
     public DbSet<ProgressStatement> ProgressStatements => Set<ProgressStatement>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);
@@ -94,6 +96,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
         });
         PlayerModel.Configure(builder);
         ProgressModel.Configure(builder);
+        builder.ConfigureCertificates();
     }
 }
 

@@ -17,6 +17,59 @@ namespace Academy.Learning.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Academy.Learning.Certificates.Certificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CompletionStatementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LearnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CompletionStatementId")
+                        .IsUnique();
+
+                    b.HasIndex("EnrolmentId")
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
+
+                    b.ToTable("LearningCertificates", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Courses.Course", b =>
                 {
                     b.Property<int>("Id")
@@ -452,6 +505,17 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.HasIndex("EnrolmentId");
 
                     b.ToTable("LearningProgressStatements", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Certificates.Certificate", b =>
+                {
+                    b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
                 });
 
             modelBuilder.Entity("Academy.Learning.Courses.Lesson", b =>
