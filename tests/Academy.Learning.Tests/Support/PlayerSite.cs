@@ -22,7 +22,10 @@ public sealed class PlayerSite : AcademySite
     {
         ["Academy:Xapi:DefaultCredential:Key"] = LrsKey,
         ["Academy:Xapi:DefaultCredential:Secret"] = LrsSecret,
-    }, setUp: true, kestrel: kestrel) { }
+        ["Academy:Learning:Progress:PollSeconds"] = "0.2",
+    }, setUp: true, kestrel: kestrel) => this.kestrel = kestrel;
+
+    private readonly bool kestrel;
 
     public static PlayerSite OnKestrel() => new(kestrel: true);
 
@@ -106,6 +109,8 @@ public sealed class PlayerSite : AcademySite
     public HttpClient Lrs(AuthenticationHeaderValue? authorization = null)
     {
         var client = CreateAnonymousClient();
+        // On Kestrel (browser tests) the client calls the real server's address.
+        if (kestrel) client.BaseAddress = ServerAddress;
         client.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
         client.DefaultRequestHeaders.Authorization = authorization ?? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{LrsKey}:{LrsSecret}")));
         return client;
