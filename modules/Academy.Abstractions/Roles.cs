@@ -1,6 +1,6 @@
 namespace Academy;
 
-/// The five roles of Academy. A person may hold several; CCIO and TrustLead are scoped to the person's trust.
+/// The roles of Academy. A person may hold several; CCIO and TrustLead are scoped to the person's trust.
 public static class Roles
 {
     public const string Learner = "Learner";
@@ -8,14 +8,17 @@ public static class Roles
     public const string TrustLead = "TrustLead";
     public const string NationalReviewer = "NationalReviewer";
     public const string Administrator = "Administrator";
+    /// Writes and publishes Digital Academy courses, without the rest of an administrator's powers.
+    public const string CourseAuthor = "CourseAuthor";
 
-    public static readonly IReadOnlyList<string> All = [Learner, Ccio, TrustLead, NationalReviewer, Administrator];
+    public static readonly IReadOnlyList<string> All = [Learner, Ccio, TrustLead, NationalReviewer, CourseAuthor, Administrator];
 
     public static string DisplayName(string role) => role switch
     {
         Ccio => "Chief clinical information officer (CCIO)",
         TrustLead => "Trust programme lead",
         NationalReviewer => "National reviewer",
+        CourseAuthor => "Course author",
         _ => role,
     };
 }

@@ -22,4 +22,10 @@ internal sealed class StaffDirectory(AccountsDbContext db) : IStaffDirectory
             .Select(u => new { u.Email, u.DisplayName, u.TrustOdsCode }).ToListAsync(cancellationToken);
         return rows.Select(u => new StaffMember(u.Email!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email! : u.DisplayName, u.TrustOdsCode)).ToList();
     }
+
+    public async Task<string?> DisplayNameAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        return name?.Trim();
+    }
 }

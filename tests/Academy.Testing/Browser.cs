@@ -25,9 +25,10 @@ public sealed class Browser : IAsyncLifetime
 
     /// A fresh browser context (its own cookies) that only talks to the site under test:
     /// requests to other hosts (the NHS font host, for one) are aborted, as this network cannot reach them.
-    public async Task<IPage> NewPageAsync(Uri site)
+    /// javaScript: false browses as a person whose browser runs no scripts (progressive enhancement).
+    public async Task<IPage> NewPageAsync(Uri site, bool javaScript = true)
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.ToString() });
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.ToString(), JavaScriptEnabled = javaScript });
         await context.RouteAsync("**/*", route =>
             new Uri(route.Request.Url).Host == site.Host ? route.ContinueAsync() : route.AbortAsync());
         return await context.NewPageAsync();

@@ -7,6 +7,11 @@ public interface IStaffDirectory
     /// Everyone in <paramref name="role"/> who can sign in (accounts disabled for good are left out), by name.
     /// With <paramref name="trustOdsCode"/>, only members of that trust (for the trust-scoped roles, CCIO and TrustLead).
     Task<IReadOnlyList<StaffMember>> InRoleAsync(string role, string? trustOdsCode, CancellationToken cancellationToken = default);
+
+    /// The name a person gave Academy ("" when they gave none; null when no account has this id), never their email,
+    /// so a caller may show it in public (a certificate's verification page). For work done away from the person's
+    /// own request, where there is no sign-in to read the name claim from (the progress projection issuing a certificate).
+    Task<string?> DisplayNameAsync(string userId, CancellationToken cancellationToken = default);
 }
 
 public sealed record StaffMember(string Email, string DisplayName, string? TrustOdsCode);

@@ -51,8 +51,13 @@ public sealed class RecipeStepContext(JsonElement step, string recipeFolder, DbC
     }
 }
 
-public sealed class RecipeException(string reason, string jsonPath) : Exception(reason)
+public sealed class RecipeException(string reason, string jsonPath, string? file = null, int line = 0) : Exception(reason)
 {
     /// Where in the step the problem is, e.g. "$.trusts[3].odsCode".
     public string JsonPath { get; } = jsonPath;
+
+    /// Set when the problem is in another file the step reads (a course.json beside the recipe), with its line there;
+    /// otherwise the recipe file and the line of <see cref="JsonPath"/> are reported.
+    public string? File { get; } = file;
+    public int Line { get; } = line;
 }

@@ -8,7 +8,10 @@ public sealed record RecipeFolder(string Path);
 
 public sealed record RecipeError(string File, int Line, string Reason)
 {
-    public override string ToString() => $"{System.IO.Path.GetFileName(File)}, line {Line}: {Reason}";
+    /// A recipe by its file name; a file the recipe's steps read (courses/x/course.json) by its folder too, since many share a name.
+    public override string ToString() => File.EndsWith(".recipe.json", StringComparison.Ordinal)
+        ? $"{System.IO.Path.GetFileName(File)}, line {Line}: {Reason}"
+        : $"{System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(File))}/{System.IO.Path.GetFileName(File)}, line {Line}: {Reason}";
 }
 
 public abstract record RecipeResult
@@ -106,6 +109,7 @@ public sealed class RecipeExecutor(RecipeFolder folder, AcademyDatabase database
                 catch (RecipeException ex)
                 {
                     await transaction.RollbackAsync(CancellationToken.None);
+                    if (ex.File is not null) return Fail(ex.File, ex.Line, ex.Message);
                     var full = path + ex.JsonPath.TrimStart('$');
                     return Fail(file, JsonLines.LineOf(bytes, full), ex.Message);
                 }

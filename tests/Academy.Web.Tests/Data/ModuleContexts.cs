@@ -1,5 +1,6 @@
 using Academy.Exemplars.Data;
 using Academy.Identity.Data;
+using Academy.Learning.Data;
 using Academy.Notifications.Data;
 using Academy.Xapi.Data;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public static class ModuleContexts
         ["Accounts"] = (typeof(SqliteAccountsDbContext), typeof(SqlServerAccountsDbContext)),
         ["Notifications"] = (typeof(SqliteNotificationsDbContext), typeof(SqlServerNotificationsDbContext)),
         ["Exemplars"] = (typeof(SqliteExemplarsDbContext), typeof(SqlServerExemplarsDbContext)),
+        ["Learning"] = (typeof(SqliteLearningDbContext), typeof(SqlServerLearningDbContext)),
         ["Xapi"] = (typeof(SqliteXapiDbContext), typeof(SqlServerXapiDbContext)),
         ["XapiDocuments"] = (typeof(Academy.Xapi.Documents.Data.SqliteXapiDocumentsDbContext), typeof(Academy.Xapi.Documents.Data.SqlServerXapiDocumentsDbContext)),
     };

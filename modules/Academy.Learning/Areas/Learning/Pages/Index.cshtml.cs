@@ -1,10 +1,42 @@
+using Academy.Learning.Progress;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Academy.Learning.Pages;
 
+/// My learning: the signed-in person's own courses, from the progress projection.
 [Authorize]
-public sealed class MyLearningModel : PageModel
+public sealed class MyLearningModel(MyLearning myLearning) : PageModel
 {
-    public void OnGet() { }
+    public MyLearning.Overview Overview { get; private set; } = default!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Overview = await myLearning.ForAsync(User.UserId()!, cancellationToken);
+
+    public static string StatusText(ProgressStatus status) => status switch
+    {
+        ProgressStatus.NotStarted => "Not started",
+        ProgressStatus.InProgress => "In progress",
+        ProgressStatus.Completed => "Completed",
+        ProgressStatus.Passed => "Passed",
+        _ => "Failed",
+    };
+
+    /// Tag colours as the NHS.UK tag guidance uses them: grey not started, blue in progress, green done, red failed.
+    public static string StatusTag(ProgressStatus status) => status switch
+    {
+        ProgressStatus.NotStarted => "nhsuk-tag nhsuk-tag--grey",
+        ProgressStatus.InProgress => "nhsuk-tag nhsuk-tag--blue",
+        ProgressStatus.Completed or ProgressStatus.Passed => "nhsuk-tag nhsuk-tag--green",
+        _ => "nhsuk-tag nhsuk-tag--red",
+    };
+
+    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    /// On UK time, as certificates show their dates.
+    public static string Date(DateTimeOffset at) => Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, UkTime).DateTime));
+
+    public static string Score(double? scaled) => scaled is { } s ? $"{Math.Round(s * 100)}%" : "";
 }

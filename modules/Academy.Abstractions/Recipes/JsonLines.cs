@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Academy.Web.Recipes;
+namespace Academy.Recipes;
 
 /// Finds the line of a JSON path ("$.steps[2].trusts[0].odsCode") in a file, so that a refused
 /// recipe names the line a person must fix. When the exact path is missing (a property that should

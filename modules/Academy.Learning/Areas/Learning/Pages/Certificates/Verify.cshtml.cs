@@ -1,0 +1,37 @@
+using Academy.Learning.Certificates;
+using Academy.Learning.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Academy.Learning.Pages.Certificates;
+
+/// Anyone may type a certificate's code to check it; the answer is the public verification page.
+[AllowAnonymous]
+public sealed class VerifyModel(LearningDbContext db, VerificationLimiter limiter) : PageModel
+{
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Code))
+            ModelState.AddModelError(nameof(Code), "Enter the verification code printed on the certificate");
+        else if (!CertificateCode.TryNormalise(Code, out _))
+            ModelState.AddModelError(nameof(Code), "Enter the verification code as it is printed on the certificate: 12 letters and numbers, like 7KQ2-M9XD-4RTB");
+        else if (!limiter.TryAcquire(HttpContext.Connection.RemoteIpAddress))
+        {
+            ModelState.AddModelError(nameof(Code), "You have checked too many codes in a short time. Wait a minute, then try again");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+        else if (await db.FindByCodeAsync(Code, cancellationToken) is { } certificate)
+            return Redirect(CertificateLinks.VerificationPath(certificate.Code));
+        else
+            ModelState.AddModelError(nameof(Code), "No certificate has this code. Check the code on the certificate and enter it again");
+        return Page();
+    }
+}

@@ -1,0 +1,49 @@
+using Academy.Learning.Courses;
+using Academy.Learning.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Learning.Pages.Manage;
+
+/// What every authoring page shares: course authors and administrators only; the course loaded whole and tracked;
+/// rule errors shown beside their fields; and saving through CourseRules.Changed, which gives a published course
+/// a new version when what learners see has changed.
+[Authorize(Roles = LearningAccess.AuthorRoles)]
+public abstract class AuthoringPage(LearningDbContext db, TimeProvider clock) : PageModel
+{
+    private string before = "";
+    protected LearningDbContext Db => db;
+    protected DateTimeOffset Now => clock.GetUtcNow();
+    public Course Course { get; private set; } = default!;
+
+    protected async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var course = await db.Courses.Include(c => c.Sections).ThenInclude(s => s.Lessons).ThenInclude(l => l.Questions).ThenInclude(q => q.Options)
+            .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (course is null) return false;
+        Course = course;
+        before = CourseRules.Fingerprint(course);
+        return true;
+    }
+
+    public IEnumerable<Section> Sections => Course.Sections.OrderBy(s => s.Position);
+
+    public static IEnumerable<Lesson> LessonsOf(Section section) => section.Lessons.OrderBy(l => l.Position);
+
+    /// prefix: the form's model name ("Form.") when its fields are not top-level properties of the page.
+    protected bool AddErrors(IEnumerable<RuleError> errors, string prefix = "")
+    {
+        foreach (var error in errors) ModelState.AddModelError(prefix + error.Field, error.Message);
+        return ModelState.IsValid;
+    }
+
+    protected async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        CourseRules.Changed(Course, before, Now);
+        await db.SaveChangesAsync(cancellationToken);
+        before = CourseRules.Fingerprint(Course);
+    }
+
+    public string CourseUrl => $"/learning/manage/courses/{Course.Id}";
+}

@@ -1,0 +1,120 @@
+using Academy.Learning.Catalogue;
+using Academy.Learning.Courses;
+using Academy.Learning.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Academy.Learning.Pages.Manage;
+
+/// A course for its authors: details, sections and lessons (add, order, remove), publish and retire.
+public sealed class ManageCourseModel(LearningDbContext db, TimeProvider clock, CourseIndex index) : AuthoringPage(db, clock)
+{
+    [BindProperty] public string? SectionTitle { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddSectionAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        ModelState.Clear();
+        if (!AddErrors(CourseRules.CheckSection(SectionTitle).Select(e => e with { Field = nameof(SectionTitle) }))) return Page();
+        Course.Sections.Add(new Section { Title = SectionTitle!.Trim(), Position = Course.Sections.Count + 1 });
+        await SaveAsync(cancellationToken);
+        return Redirect(CourseUrl + "#sections");
+    }
+
+    public async Task<IActionResult> OnPostMoveSectionAsync(int id, int sectionId, int direction, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        var section = Course.Sections.SingleOrDefault(s => s.Id == sectionId);
+        if (section is null || direction is not (-1 or 1)) return NotFound();
+        CourseRules.Move(Course.Sections, section, direction, s => s.Position, (s, p) => s.Position = p);
+        await SaveAsync(cancellationToken);
+        return Redirect(CourseUrl + "#sections");
+    }
+
+    public async Task<IActionResult> OnPostRemoveSectionAsync(int id, int sectionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        var section = Course.Sections.SingleOrDefault(s => s.Id == sectionId);
+        if (section is null) return NotFound();
+        if (CourseRules.CheckRemoveSection(section) is { } refused) return Refuse(refused);
+        Course.Sections.Remove(section);
+        CourseRules.Renumber(Course.Sections, s => s.Position, (s, p) => s.Position = p);
+        await SaveAsync(cancellationToken);
+        return Redirect(CourseUrl + "#sections");
+    }
+
+    /// Moves a lesson up or down within its section, or into the end of the next/previous section at its edge.
+    public async Task<IActionResult> OnPostMoveLessonAsync(int id, int lessonId, int direction, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        var section = Course.Sections.SingleOrDefault(s => s.Lessons.Any(l => l.Id == lessonId));
+        if (section is null || direction is not (-1 or 1)) return NotFound();
+        var lesson = section.Lessons.Single(l => l.Id == lessonId);
+        if (!CourseRules.Move(section.Lessons, lesson, direction, l => l.Position, (l, p) => l.Position = p))
+        {
+            var neighbour = Sections.ElementAtOrDefault(Sections.ToList().IndexOf(section) + direction);
+            if (neighbour is not null)
+            {
+                section.Lessons.Remove(lesson);
+                lesson.Position = direction < 0 ? neighbour.Lessons.Count + 1 : 0;
+                neighbour.Lessons.Add(lesson);
+                CourseRules.Renumber(section.Lessons, l => l.Position, (l, p) => l.Position = p);
+                CourseRules.Renumber(neighbour.Lessons, l => l.Position, (l, p) => l.Position = p);
+            }
+        }
+        await SaveAsync(cancellationToken);
+        return Redirect(CourseUrl + "#sections");
+    }
+
+    public async Task<IActionResult> OnPostRemoveLessonAsync(int id, int lessonId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        var section = Course.Sections.SingleOrDefault(s => s.Lessons.Any(l => l.Id == lessonId));
+        if (section is null) return NotFound();
+        var lesson = section.Lessons.Single(l => l.Id == lessonId);
+        if (CourseRules.CheckRemoveLesson(Course, lesson) is { } refused) return Refuse(refused);
+        section.Lessons.Remove(lesson);
+        CourseRules.Renumber(section.Lessons, l => l.Position, (l, p) => l.Position = p);
+        await SaveAsync(cancellationToken);
+        return Redirect(CourseUrl + "#sections");
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        ModelState.Clear();
+        if (Course.Status == CourseStatus.Published) return Redirect(CourseUrl);
+        if (!AddErrors(CourseRules.CheckPublishable(Course)))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        CourseRules.Publish(Course, Now);
+        await SaveAsync(cancellationToken);
+        await index.CatchUpAsync(cancellationToken);
+        return Redirect(CourseUrl);
+    }
+
+    public async Task<IActionResult> OnPostRetireAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        if (Course.Status == CourseStatus.Published)
+        {
+            CourseRules.Retire(Course, Now);
+            await SaveAsync(cancellationToken);
+            await index.CatchUpAsync(cancellationToken);
+        }
+        return Redirect(CourseUrl);
+    }
+
+    private IActionResult Refuse(RuleError error)
+    {
+        ModelState.Clear();
+        AddErrors([error]);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

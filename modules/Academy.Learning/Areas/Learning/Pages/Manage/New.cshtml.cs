@@ -1,0 +1,37 @@
+using Academy.Learning.Courses;
+using Academy.Learning.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Learning.Pages.Manage;
+
+public sealed class NewCourseModel(LearningDbContext db, TimeProvider clock) : AuthoringPage(db, clock), ICourseFormPage
+{
+    [BindProperty] public CourseForm Form { get; set; } = new();
+
+    public void OnGet() => Form = new CourseForm { ValidityMonths = "0" };
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var slug = Form.Slug?.Trim();
+        var taken = slug is not null && await Db.Courses.AnyAsync(c => c.Slug == slug, cancellationToken);
+        if (!AddErrors(CourseRules.CheckCourse(Form.Details, taken), "Form.")) return Page();
+        var course = new Course { Status = CourseStatus.Draft, UpdatedAt = Now };
+        CourseRules.ApplyCourse(course, Form.Details);
+        Db.Courses.Add(course);
+        try
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two authors chose the same name at once; the unique index kept one.
+            Db.Entry(course).State = EntityState.Detached;
+            if (!await Db.Courses.AnyAsync(c => c.Slug == course.Slug, cancellationToken)) throw;
+            ModelState.AddModelError("Form.Slug", "Another course already uses this web address name");
+            return Page();
+        }
+        return Redirect($"/learning/manage/courses/{course.Id}");
+    }
+}

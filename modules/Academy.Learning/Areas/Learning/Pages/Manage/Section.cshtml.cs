@@ -1,0 +1,35 @@
+using Academy.Learning.Courses;
+using Academy.Learning.Data;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Academy.Learning.Pages.Manage;
+
+public sealed class SectionModel(LearningDbContext db, TimeProvider clock) : AuthoringPage(db, clock)
+{
+    [BindProperty] public string? Title { get; set; }
+    public Section Section { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int id, int sectionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, sectionId, cancellationToken)) return NotFound();
+        Title = Section.Title;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int sectionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, sectionId, cancellationToken)) return NotFound();
+        ModelState.Clear();
+        if (!AddErrors(CourseRules.CheckSection(Title))) return Page();
+        Section.Title = Title!.Trim();
+        await SaveAsync(cancellationToken);
+        return Redirect(CourseUrl + "#sections");
+    }
+
+    private async Task<bool> LoadAsync(int id, int sectionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Course.Sections.SingleOrDefault(s => s.Id == sectionId) is not { } section) return false;
+        Section = section;
+        return true;
+    }
+}

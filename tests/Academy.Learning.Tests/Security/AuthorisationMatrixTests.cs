@@ -1,0 +1,175 @@
+using System.Net;
+using Academy.Learning.Courses;
+using Academy.Learning.Tests.Support;
+
+namespace Academy.Learning.Tests.Security;
+
+public enum Who { Anonymous, Learner, Ccio, TrustLead, NationalReviewer, CourseAuthor, Administrator }
+
+/// One site with a published course (the learner enrolled on it), a second published course to enrol on, a draft,
+/// and a signed-in client for each kind of person.
+public sealed class MatrixFixture : IAsyncLifetime
+{
+    public AcademySite Site { get; } = new();
+    public Dictionary<Who, HttpClient> Clients { get; } = [];
+    public Dictionary<string, string> Ids { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        using (var files = new CourseFiles())
+            await files.LoadAsync(Site, CourseFiles.Course("matrix-open"), CourseFiles.Course("matrix-enrol"));
+        var draft = await Arrange.DraftAsync(Site, "matrix-draft");
+        Clients[Who.Anonymous] = Site.CreateAnonymousClient();
+        Clients[Who.Learner] = await Site.SignInAsNewUserAsync(Arrange.NewEmail("learner"), [Roles.Learner], "RTH");
+        Clients[Who.Ccio] = await Site.SignInAsNewUserAsync(Arrange.NewEmail("ccio"), [Roles.Ccio], "RTH");
+        Clients[Who.TrustLead] = await Site.SignInAsNewUserAsync(Arrange.NewEmail("lead"), [Roles.TrustLead], "RTH");
+        Clients[Who.NationalReviewer] = await Site.SignInAsNewUserAsync(Arrange.NewEmail("reviewer"), [Roles.NationalReviewer]);
+        Clients[Who.CourseAuthor] = await Site.SignInAsNewUserAsync(Arrange.NewEmail("author"), [Roles.CourseAuthor]);
+        Clients[Who.Administrator] = await Site.SignInAsAdministratorAsync();
+        var enrolled = await Forms.PostAsync(Clients[Who.Learner], "/learning/courses/matrix-open?handler=Enrol", [], "/learning/courses/matrix-open");
+        Assert.Equal(HttpStatusCode.Redirect, enrolled.StatusCode);
+
+        var course = await Arrange.CourseAsync(Site, "matrix-open");
+        var lessons = course.Sections.SelectMany(s => s.Lessons).ToDictionary(l => l.Slug);
+        Ids["course"] = course.Id.ToString();
+        Ids["section"] = course.Sections.First().Id.ToString();
+        Ids["page"] = lessons["intro"].Id.ToString();
+        Ids["video"] = lessons["clip"].Id.ToString();
+        Ids["quiz"] = lessons["check"].Id.ToString();
+        Ids["question"] = lessons["check"].Questions.Single().Id.ToString();
+        Ids["draft"] = draft.Id.ToString();
+        Ids["draft-section"] = draft.Sections.Single().Id.ToString();
+    }
+
+    public string Url(string template) => Ids.Aggregate(template, (url, id) => url.Replace("{" + id.Key + "}", id.Value, StringComparison.Ordinal));
+
+    public Task DisposeAsync() => Site.DisposeAsync().AsTask();
+}
+
+/// Every page and endpoint of the module, for every kind of person. Expected answers: Ok (200), Saved (a redirect
+/// back into the module after a write), SignIn (redirect to sign-in), Denied (redirect to access denied: the role
+/// may not use the page), NotFound (404: not there for this person), BadRequest (400: allowed, but the input is refused).
+public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixture<MatrixFixture>
+{
+    public enum Expect { Ok, Saved, SignIn, Denied, NotFound, BadRequest }
+
+    private static Expect SignedIn(Who who) => who == Who.Anonymous ? Expect.SignIn : Expect.Ok;
+
+    private static Expect NobodyButAnonymousAsked(Who who) => who == Who.Anonymous ? Expect.SignIn : Expect.NotFound;
+
+    private static Expect Author(Who who) => who switch
+    {
+        Who.Anonymous => Expect.SignIn,
+        Who.CourseAuthor or Who.Administrator => Expect.Ok,
+        _ => Expect.Denied,
+    };
+
+    private static Expect AdminOnly(Who who) => who switch
+    {
+        Who.Anonymous => Expect.SignIn,
+        Who.Administrator => Expect.Ok,
+        _ => Expect.Denied,
+    };
+
+    /// A lesson's media: the enrolled learner and course authors; to anyone else it does not exist.
+    private static Expect EnrolledOrAuthor(Who who) => who switch
+    {
+        Who.Anonymous => Expect.SignIn,
+        Who.Learner or Who.CourseAuthor or Who.Administrator => Expect.Ok,
+        _ => Expect.NotFound,
+    };
+
+    private static readonly (string Url, Func<Who, Expect> Rule)[] Pages =
+    [
+        ("/learning", SignedIn),
+        ("/learning/courses", SignedIn),
+        ("/learning/courses?q=phishing&domain=digital-identity-wellbeing-safety-and-security&length=up-to-30", SignedIn),
+        ("/learning/courses/matrix-open", SignedIn),
+        ("/learning/courses/matrix-draft", NobodyButAnonymousAsked),
+        ("/learning/courses/matrix-open/lessons/clip/video", EnrolledOrAuthor),
+        ("/learning/courses/matrix-open/lessons/clip/captions", EnrolledOrAuthor),
+        ("/learning/manage/courses", Author),
+        ("/learning/manage/progress", AdminOnly),
+        ("/learning/manage/progress?queued=true", AdminOnly),
+        ("/learning/manage/courses/new", Author),
+        ("/learning/manage/courses/{course}", Author),
+        ("/learning/manage/courses/{course}/edit", Author),
+        ("/learning/manage/courses/{course}/preview", Author),
+        ("/learning/manage/courses/{draft}", Author),
+        ("/learning/manage/courses/{draft}/preview", Author),
+        ("/learning/manage/courses/{course}/sections/{section}", Author),
+        ("/learning/manage/courses/{course}/sections/{section}/lessons/new", Author),
+        ("/learning/manage/courses/{course}/lessons/{page}", Author),
+        ("/learning/manage/courses/{course}/lessons/{video}", Author),
+        ("/learning/manage/courses/{course}/lessons/{quiz}", Author),
+        ("/learning/manage/courses/{course}/lessons/{quiz}/questions/new", Author),
+        ("/learning/manage/courses/{course}/lessons/{quiz}/questions/{question}", Author),
+    ];
+
+    public static TheoryData<string, Who, Expect> Matrix()
+    {
+        var data = new TheoryData<string, Who, Expect>();
+        foreach (var (url, rule) in Pages)
+            foreach (var who in Enum.GetValues<Who>())
+                data.Add(url, who, rule(who));
+        return data;
+    }
+
+    [Theory, MemberData(nameof(Matrix))]
+    public async Task Get_Page_AnswersAsTheMatrixSays(string url, Who who, Expect expected)
+    {
+        var response = await fixture.Clients[who].GetAsync(fixture.Url(url));
+
+        Assert.Equal(expected, Classify(response));
+    }
+
+    /// Writes with a valid anti-forgery token of the person's own and an empty form: the people allowed get the form
+    /// again with its errors (or the write's own refusal), and nothing changes for the other tests.
+    public static TheoryData<string, Who, Expect> Writes()
+    {
+        var data = new TheoryData<string, Who, Expect>();
+        foreach (var who in Enum.GetValues<Who>())
+        {
+            var author = Author(who);
+            data.Add("/learning/courses/matrix-enrol?handler=Enrol", who, who == Who.Anonymous ? Expect.SignIn : Expect.Saved);
+            data.Add("/learning/courses/matrix-draft?handler=Enrol", who, NobodyButAnonymousAsked(who));
+            data.Add("/learning/manage/courses/new", who, author);
+            data.Add("/learning/manage/progress", who, AdminOnly(who) == Expect.Ok ? Expect.Saved : AdminOnly(who));
+            data.Add("/learning/manage/courses/{course}/edit", who, author);
+            data.Add("/learning/manage/courses/{course}?handler=AddSection", who, author);
+            data.Add("/learning/manage/courses/{course}/sections/{section}", who, author);
+            data.Add("/learning/manage/courses/{course}/sections/{section}/lessons/new", who, author);
+            data.Add("/learning/manage/courses/{course}/lessons/{page}", who, author == Expect.Ok ? Expect.BadRequest : author);
+            data.Add("/learning/manage/courses/{course}/lessons/{quiz}/questions/new", who, author == Expect.Ok ? Expect.BadRequest : author);
+            data.Add("/learning/manage/courses/{course}/lessons/{quiz}/questions/{question}", who, author == Expect.Ok ? Expect.BadRequest : author);
+            // A draft without lessons cannot be published; the published course cannot lose its lessons.
+            data.Add("/learning/manage/courses/{draft}?handler=Publish", who, author == Expect.Ok ? Expect.BadRequest : author);
+            data.Add("/learning/manage/courses/{course}?handler=RemoveLesson&lessonId={page}", who, author == Expect.Ok ? Expect.BadRequest : author);
+            data.Add("/learning/manage/courses/{draft}?handler=Retire", who, author == Expect.Ok ? Expect.Saved : author);
+        }
+        return data;
+    }
+
+    [Theory, MemberData(nameof(Writes))]
+    public async Task Post_EmptyForm_AnswersAsTheMatrixSays(string url, Who who, Expect expected)
+    {
+        var client = fixture.Clients[who];
+        var token = Forms.AntiForgeryToken(await client.GetStringAsync(who == Who.Anonymous ? "/account/sign-in" : "/learning/courses"));
+        Assert.NotNull(token);
+
+        var response = await client.PostAsync(fixture.Url(url), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token! }));
+
+        Assert.Equal(expected, Classify(response));
+    }
+
+    private static Expect? Classify(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.OK => Expect.Ok,
+        HttpStatusCode.NotFound => Expect.NotFound,
+        HttpStatusCode.BadRequest => Expect.BadRequest,
+        HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal) => Expect.SignIn,
+        HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) => Expect.Denied,
+        HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.StartsWith("/learning/", StringComparison.Ordinal) => Expect.Saved,
+        _ => null,
+    };
+}
