@@ -41,4 +41,13 @@ public static class Arrange
         await db.SaveChangesAsync();
         return course;
     });
+
+    /// Enrols a person as self-enrolment does, through the module's own rules.
+    public static Task<Academy.Learning.Enrolments.Enrolment> EnrolAsync(AcademySite site, string slug, string userId) => site.WithServicesAsync(async sp =>
+    {
+        var course = await sp.GetRequiredService<LearningDbContext>().Courses.SingleAsync(c => c.Slug == slug);
+        var result = await sp.GetRequiredService<Academy.Learning.Enrolments.EnrolmentRules>()
+            .EnrolAsync(course, userId, Academy.Learning.Enrolments.EnrolmentSource.Self, null, CancellationToken.None);
+        return result.Enrolment;
+    });
 }
