@@ -26,14 +26,7 @@ public sealed class AxeFixture : IAsyncLifetime
         await Site.CreateUserAsync(author, [Roles.CourseAuthor]);
         await Arrange.EnrolAsync(Site, "axe-course", await Site.CreateUserAsync(learner, [Roles.Learner]));
 
-        var course = await Arrange.CourseAsync(Site, "axe-course");
-        var lessons = course.Sections.SelectMany(s => s.Lessons).ToDictionary(l => l.Slug);
-        Ids["course"] = course.Id.ToString();
-        Ids["section"] = course.Sections.First().Id.ToString();
-        Ids["page"] = lessons["intro"].Id.ToString();
-        Ids["video"] = lessons["clip"].Id.ToString();
-        Ids["quiz"] = lessons["check"].Id.ToString();
-        Ids["question"] = lessons["check"].Questions.Single().Id.ToString();
+        foreach (var (key, id) in await Arrange.FixtureIdsAsync(Site, "axe-course")) Ids[key] = id;
         Ids["draft"] = draft.Id.ToString();
     }
 

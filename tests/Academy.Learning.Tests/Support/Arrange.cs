@@ -50,4 +50,17 @@ public static class Arrange
             .EnrolAsync(course, userId, Academy.Learning.Enrolments.EnrolmentSource.Self, null, CancellationToken.None);
         return result.Enrolment;
     });
+
+    /// The ids of a CourseFiles.Course fixture's parts, by the names the page templates use ({course}, {section}, {page}, {video}, {quiz}, {question}).
+    public static async Task<Dictionary<string, string>> FixtureIdsAsync(AcademySite site, string slug)
+    {
+        var course = await CourseAsync(site, slug);
+        var lessons = course.Sections.SelectMany(s => s.Lessons).ToDictionary(l => l.Slug);
+        return new()
+        {
+            ["course"] = course.Id.ToString(), ["section"] = course.Sections.OrderBy(s => s.Position).First().Id.ToString(),
+            ["page"] = lessons["intro"].Id.ToString(), ["video"] = lessons["clip"].Id.ToString(), ["quiz"] = lessons["check"].Id.ToString(),
+            ["question"] = lessons["check"].Questions.Single().Id.ToString(),
+        };
+    }
 }
