@@ -1,60 +1,48 @@
 using Academy.Learning.Tests.Support;
 using Microsoft.Playwright;
-using Verbs = Academy.Learning.LearningActivities.Verbs;
 
 namespace Academy.Learning.Tests.Browser;
 
-/// The site on Kestrel with a learner who has a course in every state, one who has none, and an administrator.
+/// The real site on Kestrel and Debian's Chromium, with a published course (a learner enrolled on it), a course
+/// only in the catalogue, and a draft, so that every page of the module can be opened and scanned.
 public sealed class AxeFixture : IAsyncLifetime
 {
     public const string Password = "a-long-enough-password";
-    public KestrelLearningSite Site { get; } = new();
+    public AcademySite Site { get; } = AcademySite.Create(kestrel: true);
     public Academy.Testing.Browser Browser { get; } = new();
+    public Dictionary<string, string> Ids { get; } = [];
     private readonly Dictionary<string, IPage> pages = [];
-    private readonly Dictionary<string, string> emails = new()
-    {
-        ["learner"] = $"axe-learner-{Guid.NewGuid():N}@nhs.test",
-        ["new-learner"] = $"axe-new-{Guid.NewGuid():N}@nhs.test",
-        ["admin"] = $"axe-admin-{Guid.NewGuid():N}@nhs.test",
-    };
+    private readonly string author = Arrange.NewEmail("author");
+    private readonly string learner = Arrange.NewEmail("learner");
+    private Uri address = default!;
 
     public async Task InitializeAsync()
     {
-        _ = Site.ServerAddress;
+        address = Site.ServerAddress;
         await Browser.InitializeAsync();
-        var learner = await Site.CreateUserAsync(emails["learner"], [Roles.Learner]);
-        await Site.CreateUserAsync(emails["new-learner"], [Roles.Learner]);
-        await Site.CreateUserAsync(emails["admin"], [Roles.Administrator]);
-        var a = Site.Activities;
-        var started = await Site.CourseAsync("Started course", 12, "page:first", "quiz:check");
-        var untouched = await Site.CourseAsync("Untouched course", 12, "page:only");
-        var expiring = await Site.CourseAsync("Expiring course", 1, "page:only");
-        var done = await Site.CourseAsync("Finished course", 0, "page:only");
-        var startedEnrolment = await Site.EnrolAsync(learner, started, new DateOnly(2020, 1, 31));
-        await Site.EnrolAsync(learner, untouched, new DateOnly(2099, 1, 31));
-        var expiringEnrolment = await Site.EnrolAsync(learner, expiring);
-        var doneEnrolment = await Site.EnrolAsync(learner, done);
-        var old = Statement.Lesson(a, expiringEnrolment, expiring, "only", Verbs.Experienced);
-        old["timestamp"] = DateTimeOffset.UtcNow.AddDays(-20).ToString("O");
-        await Site.PostAsync(
-            Statement.Lesson(a, startedEnrolment, started, "first", Verbs.Experienced),
-            Statement.Quiz(a, startedEnrolment, started, "check", passed: false, 0.4),
-            old,
-            Statement.Lesson(a, doneEnrolment, done, "only", Verbs.Experienced));
-        await Site.WaitForProjectionAsync();
+        using (var files = new CourseFiles())
+            await files.LoadAsync(Site, CourseFiles.Course("axe-course"), CourseFiles.Course("axe-other", "Passwords and multi-factor authentication"));
+        var draft = await Arrange.DraftAsync(Site, "axe-draft");
+        await Site.CreateUserAsync(author, [Roles.CourseAuthor]);
+        await Arrange.EnrolAsync(Site, "axe-course", await Site.CreateUserAsync(learner, [Roles.Learner]));
+
+        foreach (var (key, id) in await Arrange.FixtureIdsAsync(Site, "axe-course")) Ids[key] = id;
+        Ids["draft"] = draft.Id.ToString();
     }
 
     public async Task<IPage> PageAsync(string who)
     {
         if (pages.TryGetValue(who, out var page)) return page;
-        page = await Browser.NewPageAsync(Site.ServerAddress);
+        page = await Browser.NewPageAsync(address);
         await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Input_Email", emails[who]);
+        await page.FillAsync("#Input_Email", who == "author" ? author : learner);
         await page.FillAsync("#Input_Password", Password);
         await page.ClickAsync("button:has-text('Sign in')");
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
         return pages[who] = page;
     }
+
+    public string Url(string template) => Ids.Aggregate(template, (url, id) => url.Replace("{" + id.Key + "}", id.Value, StringComparison.Ordinal));
 
     public async Task DisposeAsync()
     {
@@ -63,47 +51,76 @@ public sealed class AxeFixture : IAsyncLifetime
     }
 }
 
-public sealed class KestrelLearningSite() : LearningSite(kestrel: true);
-
 public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFixture>
 {
-    [Theory]
-    [InlineData("learner", "/learning", "My learning")]
-    [InlineData("new-learner", "/learning", "My learning")]
-    [InlineData("admin", "/learning/manage/progress", "Learners' progress")]
-    public async Task Page_HasNoAccessibilityErrors(string who, string url, string heading)
+    public static TheoryData<string, string, int> Pages() => new()
+    {
+        { "learner", "/learning", 200 },
+        { "learner", "/learning/courses", 200 },
+        { "learner", "/learning/courses?q=phishing", 200 },
+        { "learner", "/learning/courses?domain=wizardry", 400 },
+        { "learner", "/learning/courses/axe-course", 200 },
+        { "learner", "/learning/courses/axe-other", 200 },
+        { "author", "/learning/manage/courses", 200 },
+        { "author", "/learning/manage/courses/new", 200 },
+        { "author", "/learning/manage/courses/{course}", 200 },
+        { "author", "/learning/manage/courses/{draft}", 200 },
+        { "author", "/learning/manage/courses/{course}/edit", 200 },
+        { "author", "/learning/manage/courses/{course}/preview", 200 },
+        { "author", "/learning/manage/courses/{course}/sections/{section}", 200 },
+        { "author", "/learning/manage/courses/{course}/sections/{section}/lessons/new", 200 },
+        { "author", "/learning/manage/courses/{course}/lessons/{page}", 200 },
+        { "author", "/learning/manage/courses/{course}/lessons/{video}", 200 },
+        { "author", "/learning/manage/courses/{course}/lessons/{quiz}", 200 },
+        { "author", "/learning/manage/courses/{course}/lessons/{quiz}/questions/new", 200 },
+        { "author", "/learning/manage/courses/{course}/lessons/{quiz}/questions/{question}", 200 },
+    };
+
+    [Theory, MemberData(nameof(Pages))]
+    public async Task Page_HasNoAccessibilityErrors(string who, string url, int status)
     {
         var page = await fixture.PageAsync(who);
 
-        var response = await page.GotoAsync(url);
+        var response = await page.GotoAsync(fixture.Url(url));
 
-        Assert.Equal(200, response!.Status);
-        Assert.Equal(heading, await page.InnerTextAsync("h1"));
+        Assert.Equal(status, response!.Status);
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    /// The error states: the NHS.UK error summary and the errors beside the fields. A form that opens filled in has
+    /// a field cleared first (and so is never saved).
+    [Theory]
+    [InlineData("/learning/manage/courses/new", "Save as a draft", null)]
+    [InlineData("/learning/manage/courses/{course}/edit", "Save changes", "#Form_Title")]
+    [InlineData("/learning/manage/courses/{draft}", "Publish the course", null)]
+    [InlineData("/learning/manage/courses/{course}", "Add the section", null)]
+    [InlineData("/learning/manage/courses/{course}/sections/{section}/lessons/new", "Add the lesson", null)]
+    [InlineData("/learning/manage/courses/{course}/lessons/{page}", "Save the lesson", "#Markdown")]
+    [InlineData("/learning/manage/courses/{course}/lessons/{video}", "Save the lesson", "#Transcript")]
+    [InlineData("/learning/manage/courses/{course}/lessons/{quiz}", "Save the lesson", "#PassMark")]
+    [InlineData("/learning/manage/courses/{course}/lessons/{quiz}/questions/new", "Add the question", null)]
+    public async Task Page_WithErrors_HasNoAccessibilityErrors(string url, string button, string? clear)
+    {
+        var page = await fixture.PageAsync("author");
+        await page.GotoAsync(fixture.Url(url));
+        if (clear is not null) await page.FillAsync(clear, "");
+
+        await page.ClickAsync($"button:has-text('{button}')");
+
+        await page.Locator(".nhsuk-error-summary").WaitForAsync();
         await Accessibility.AssertNoViolationsAsync(page);
     }
 
     [Fact]
-    public async Task MyLearning_AtPhoneWidth_HasNoAccessibilityErrors()
+    public async Task VideoUpload_OfTheWrongType_ShowsTheErrorBesideTheField_WithNoAccessibilityErrors()
     {
-        var page = await fixture.PageAsync("learner");
-        await page.SetViewportSizeAsync(375, 740);
+        var page = await fixture.PageAsync("author");
+        await page.GotoAsync(fixture.Url("/learning/manage/courses/{course}/lessons/{video}"));
 
-        await page.GotoAsync("/learning");
+        await page.SetInputFilesAsync("#Video", new FilePayload { Name = "clip.mov", MimeType = "video/quicktime", Buffer = CourseFiles.Mp4() });
+        await page.ClickAsync("button:has-text('Save the lesson')");
 
-        Assert.True(await page.IsVisibleAsync("text=Resume"));
-        await Accessibility.AssertNoViolationsAsync(page);
-        await page.SetViewportSizeAsync(1280, 720);
-    }
-
-    [Fact]
-    public async Task RebuildButton_QueuesTheRebuildAndSaysSo_WithNoAccessibilityErrors()
-    {
-        var page = await fixture.PageAsync("admin");
-        await page.GotoAsync("/learning/manage/progress");
-
-        await page.ClickAsync("button:has-text('Rebuild progress')");
-
-        Assert.Contains("The rebuild has been queued.", await page.InnerTextAsync("#queued"));
+        await Assertions.Expect(page.Locator("#Video-error")).ToContainTextAsync("The selected video must be an MP4 or WebM file");
         await Accessibility.AssertNoViolationsAsync(page);
     }
 }

@@ -29,14 +29,7 @@ public sealed class MatrixFixture : IAsyncLifetime
         var enrolled = await Forms.PostAsync(Clients[Who.Learner], "/learning/courses/matrix-open?handler=Enrol", [], "/learning/courses/matrix-open");
         Assert.Equal(HttpStatusCode.Redirect, enrolled.StatusCode);
 
-        var course = await Arrange.CourseAsync(Site, "matrix-open");
-        var lessons = course.Sections.SelectMany(s => s.Lessons).ToDictionary(l => l.Slug);
-        Ids["course"] = course.Id.ToString();
-        Ids["section"] = course.Sections.First().Id.ToString();
-        Ids["page"] = lessons["intro"].Id.ToString();
-        Ids["video"] = lessons["clip"].Id.ToString();
-        Ids["quiz"] = lessons["check"].Id.ToString();
-        Ids["question"] = lessons["check"].Questions.Single().Id.ToString();
+        foreach (var (key, id) in await Arrange.FixtureIdsAsync(Site, "matrix-open")) Ids[key] = id;
         Ids["draft"] = draft.Id.ToString();
         Ids["draft-section"] = draft.Sections.Single().Id.ToString();
     }

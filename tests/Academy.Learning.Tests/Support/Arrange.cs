@@ -93,5 +93,26 @@ public static class Arrange
         var enrolmentId = await EnrolmentAsync(site, userId, course.Id);
         await CompletedAsync(site, enrolmentId, Guid.NewGuid(), completedAt ?? DateTimeOffset.UtcNow.AddDays(-1));
         return ((await CertificatesAsync(site, enrolmentId)).Single(), email, enrolmentId);
+
+    /// Enrols a person as self-enrolment does, through the module's own rules.
+    public static Task<Academy.Learning.Enrolments.Enrolment> EnrolAsync(AcademySite site, string slug, string userId) => site.WithServicesAsync(async sp =>
+    {
+        var course = await sp.GetRequiredService<LearningDbContext>().Courses.SingleAsync(c => c.Slug == slug);
+        var result = await sp.GetRequiredService<Academy.Learning.Enrolments.EnrolmentRules>()
+            .EnrolAsync(course, userId, Academy.Learning.Enrolments.EnrolmentSource.Self, null, CancellationToken.None);
+        return result.Enrolment;
+    });
+
+    /// The ids of a CourseFiles.Course fixture's parts, by the names the page templates use ({course}, {section}, {page}, {video}, {quiz}, {question}).
+    public static async Task<Dictionary<string, string>> FixtureIdsAsync(AcademySite site, string slug)
+    {
+        var course = await CourseAsync(site, slug);
+        var lessons = course.Sections.SelectMany(s => s.Lessons).ToDictionary(l => l.Slug);
+        return new()
+        {
+            ["course"] = course.Id.ToString(), ["section"] = course.Sections.OrderBy(s => s.Position).First().Id.ToString(),
+            ["page"] = lessons["intro"].Id.ToString(), ["video"] = lessons["clip"].Id.ToString(), ["quiz"] = lessons["check"].Id.ToString(),
+            ["question"] = lessons["check"].Questions.Single().Id.ToString(),
+        };
     }
 }
