@@ -32,6 +32,16 @@ public sealed class Certificate
         : ValidUntil is { } until && until <= now ? CertificateStatus.Expired
         : CertificateStatus.Valid;
 
+    /// "Valid until" as every page and the PDF word it.
+    public string ValidUntilText => ValidUntil is { } until ? DisplayDate(until) : "Does not expire";
+
+    public static string StatusText(CertificateStatus status) => status switch
+    {
+        CertificateStatus.Withdrawn => "Withdrawn",
+        CertificateStatus.Expired => "Expired",
+        _ => "Valid",
+    };
+
     private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     /// A certificate's dates as people in the UK read them: "1 December 2026", on UK time.

@@ -45,7 +45,7 @@ public static class CertificateDocument
             y = Line(gfx, "has completed the course", Font(14), muted, margin, y, column) + 8;
             y = Fitted(gfx, certificate.CourseTitle, 24, bold: true, text, margin, y, column) + 24;
             y = Line(gfx, $"Completed on {Certificate.DisplayDate(certificate.IssuedAt)}", Font(14), text, margin, y, column) + 4;
-            Line(gfx, certificate.ValidUntil is { } until ? $"Valid until {Certificate.DisplayDate(until)}" : "Does not expire", Font(14), text, margin, y, column);
+            Line(gfx, certificate.ValidUntil is null ? "Does not expire" : $"Valid until {certificate.ValidUntilText}", Font(14), text, margin, y, column);
 
             const double qrSize = 120;
             var qrLeft = width - margin - qrSize;

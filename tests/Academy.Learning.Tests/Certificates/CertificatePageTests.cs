@@ -133,6 +133,16 @@ public sealed partial class CertificatePageTests(CertificatePageTests.Site site)
         Assert.DoesNotContain(CertificateLinks.Page(theirs.Code), html);
     }
 
+    [Fact]
+    public async Task GetMyLearning_LinksToTheLearnersCertificates()
+    {
+        var client = await site.SignInAsNewUserAsync(Arrange.NewEmail("learner"), [Roles.Learner]);
+
+        var html = await client.GetStringAsync("/learning");
+
+        Assert.Contains("<a href=\"/learning/certificates\">See your certificates</a>", html);
+    }
+
     [GeneratedRegex("<img class=\"app-certificate__qr\" src=\"data:image/png;base64,([^\"]+)\"")]
     private static partial Regex QrImage();
 }
