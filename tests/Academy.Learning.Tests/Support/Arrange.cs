@@ -93,6 +93,7 @@ public static class Arrange
         var enrolmentId = await EnrolmentAsync(site, userId, course.Id);
         await CompletedAsync(site, enrolmentId, Guid.NewGuid(), completedAt ?? DateTimeOffset.UtcNow.AddDays(-1));
         return ((await CertificatesAsync(site, enrolmentId)).Single(), email, enrolmentId);
+    }
 
     /// Enrols a person as self-enrolment does, through the module's own rules.
     public static Task<Academy.Learning.Enrolments.Enrolment> EnrolAsync(AcademySite site, string slug, string userId) => site.WithServicesAsync(async sp =>
