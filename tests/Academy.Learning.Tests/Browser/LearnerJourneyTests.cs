@@ -51,10 +51,10 @@ public sealed class LearnerJourneyTests(PlayerBrowserSite fixture) : IClassFixtu
             if (lesson.Kind == LessonKind.Video && javaScript)
             {
                 await page.EvaluateAsync("async () => { const v = document.querySelector('video'); v.muted = true; if (v.readyState < 1) await new Promise(r => v.addEventListener('loadedmetadata', r, { once: true })); await v.play(); }");
-                await page.WaitForFunctionAsync("document.querySelector('video').currentTime > 1");
+                await PlayerBrowserSite.WaitUntilAsync(page, "() => document.querySelector('video').currentTime > 1");
                 await page.EvaluateAsync("() => document.querySelector('video').pause()");
             }
-            if (javaScript) await page.WaitForFunctionAsync("document.querySelector('[data-app-sent-by]').value === 'page'");
+            if (javaScript) await PlayerBrowserSite.WaitUntilAsync(page, "() => document.querySelector('[data-app-sent-by]').value === 'page'");
             await page.ClickAsync("button:has-text('Continue')");
         }
         var quiz = lessons.Single(l => l.Kind == LessonKind.Quiz);

@@ -34,6 +34,18 @@ public sealed class PlayerBrowserSite : IAsyncLifetime
         return (page, userId);
     }
 
+    /// Waits until a function in the page returns true. Not Playwright's WaitForFunctionAsync: it evaluates a
+    /// string, which the site's content security policy (no 'unsafe-eval') rightly refuses.
+    public static async Task WaitUntilAsync(IPage page, string function)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            if (await page.EvaluateAsync<bool>(function)) return;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The page never made {function} true.");
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -72,7 +72,7 @@ public sealed class PlayerBrowserTests(PlayerBrowserSite fixture) : IClassFixtur
         await page.GotoAsync($"/learning/courses/{course.Slug}/lessons/{video.Slug}");
         await Accessibility.AssertNoViolationsAsync(page);
         await page.EvaluateAsync("async () => { const v = document.querySelector('video'); v.muted = true; if (v.readyState < 1) await new Promise(r => v.addEventListener('loadedmetadata', r, { once: true })); await v.play(); }");
-        await page.WaitForFunctionAsync("document.querySelector('video').currentTime > 1.2");
+        await PlayerBrowserSite.WaitUntilAsync(page, "() => document.querySelector('video').currentTime > 1.2");
         await page.EvaluateAsync("() => document.querySelector('video').pause()");
         await page.EvaluateAsync("() => { document.querySelector('video').currentTime = 6; }");
         var videoId = $"{LearningActivities.DefaultBase}/courses/{course.Slug}/lessons/{video.Slug}";
