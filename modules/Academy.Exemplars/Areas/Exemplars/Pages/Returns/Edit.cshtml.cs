@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
@@ -12,17 +13,17 @@ public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
 {
     public sealed class ReturnForm
     {
-        public string? Narrative { get; set; }
+        [MaxChars(20000, "The progress narrative")] public string? Narrative { get; set; }
         public string? TimeRag { get; set; }
-        public string? TimeComment { get; set; }
+        [MaxChars(2000, "The comment on time")] public string? TimeComment { get; set; }
         public string? BudgetRag { get; set; }
-        public string? BudgetComment { get; set; }
+        [MaxChars(2000, "The comment on budget")] public string? BudgetComment { get; set; }
         public string? ScopeQualityRag { get; set; }
-        public string? ScopeQualityComment { get; set; }
+        [MaxChars(2000, "The comment on scope and quality")] public string? ScopeQualityComment { get; set; }
         public string? RiskRag { get; set; }
-        public string? RiskComment { get; set; }
+        [MaxChars(2000, "The comment on risk")] public string? RiskComment { get; set; }
         public string? BenefitsRag { get; set; }
-        public string? BenefitsComment { get; set; }
+        [MaxChars(2000, "The comment on benefits")] public string? BenefitsComment { get; set; }
         public string? DeliveryConfidence { get; set; }
         public string? NationalSpend { get; set; }
         public string? LocalSpend { get; set; }
@@ -48,7 +49,6 @@ public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
-        if (Form.Narrative?.Length > 20_000) ModelState.AddModelError("Form.Narrative", "The progress narrative must be 20,000 characters or fewer");
         var time = Rating("Form.TimeRag", Form.TimeRag);
         var budget = Rating("Form.BudgetRag", Form.BudgetRag);
         var scope = Rating("Form.ScopeQualityRag", Form.ScopeQualityRag);

@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ public sealed class NewMilestoneUpdateModel(ExemplarsDbContext db) : PageModel
     [BindProperty] public string? MilestoneId { get; set; }
     [BindProperty] public string? ForecastDate { get; set; }
     [BindProperty] public string? Status { get; set; }
-    [BindProperty] public string? Comment { get; set; }
+    [BindProperty, MaxChars(2000, "The comment")] public string? Comment { get; set; }
     public ProgressReturn Return { get; private set; } = default!;
     public IReadOnlyList<SelectListItem> MilestoneOptions { get; private set; } = [];
     public static readonly IReadOnlyList<SelectListItem> StatusOptions =

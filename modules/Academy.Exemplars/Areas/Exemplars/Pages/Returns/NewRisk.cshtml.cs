@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
@@ -11,11 +12,11 @@ namespace Academy.Exemplars.Pages.Returns;
 public sealed class NewRiskModel(ExemplarsDbContext db) : PageModel
 {
     [BindProperty] public string? Kind { get; set; } = nameof(RiskKind.Risk);
-    [BindProperty] public string? Description { get; set; }
+    [BindProperty, MaxChars(2000, "The description")] public string? Description { get; set; }
     [BindProperty] public string? Likelihood { get; set; }
     [BindProperty] public string? Impact { get; set; }
-    [BindProperty] public string? Owner { get; set; }
-    [BindProperty] public string? Mitigation { get; set; }
+    [BindProperty, MaxChars(200, "The owner")] public string? Owner { get; set; }
+    [BindProperty, MaxChars(2000, "The mitigation")] public string? Mitigation { get; set; }
     public ProgressReturn Return { get; private set; } = default!;
 
     public static readonly IReadOnlyList<(string, string)> Kinds = [("Risk", "Risk (may happen)"), ("Issue", "Issue (has happened)")];
@@ -32,7 +33,6 @@ public sealed class NewRiskModel(ExemplarsDbContext db) : PageModel
         var likelihood = Score(nameof(Likelihood), Likelihood, "Select a likelihood from 1 to 5");
         var impact = Score(nameof(Impact), Impact, "Select an impact from 1 to 5");
         if (string.IsNullOrWhiteSpace(Owner)) ModelState.AddModelError(nameof(Owner), "Enter the owner");
-        else if (Owner.Length > 200) ModelState.AddModelError(nameof(Owner), "The owner must be 200 characters or fewer");
         if (string.IsNullOrWhiteSpace(Mitigation)) ModelState.AddModelError(nameof(Mitigation), "Enter the mitigation");
         if (!ModelState.IsValid) return Page();
 

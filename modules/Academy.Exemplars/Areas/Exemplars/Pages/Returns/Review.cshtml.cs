@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tracking;
 using Academy.Notifications;
@@ -11,7 +12,7 @@ namespace Academy.Exemplars.Pages.Returns;
 public sealed class ReviewReturnModel(ExemplarsDbContext db, IEmailOutbox outbox, ReturnNotices notices, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Decision { get; set; }
-    [BindProperty] public string? Comment { get; set; }
+    [BindProperty, MaxChars(4000, "The comment")] public string? Comment { get; set; }
     public ProgressReturn Return { get; private set; } = default!;
 
     public static readonly IReadOnlyList<(string, string)> Options = [("Approve", "Approve the return"), ("Return", "Return it to the trust for changes")];
@@ -23,7 +24,6 @@ public sealed class ReviewReturnModel(ExemplarsDbContext db, IEmailOutbox outbox
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
         if (Decision is not ("Approve" or "Return")) ModelState.AddModelError(nameof(Decision), "Select whether to approve the return or return it");
         if (Decision == "Return" && string.IsNullOrWhiteSpace(Comment)) ModelState.AddModelError(nameof(Comment), "Enter a comment saying what the trust should change");
-        if (Comment?.Length > 4000) ModelState.AddModelError(nameof(Comment), "The comment must be 4,000 characters or fewer");
         if (!ModelState.IsValid) return Page();
 
         Return.Status = Decision == "Approve" ? ReturnStatus.Approved : ReturnStatus.Returned;
