@@ -30,6 +30,13 @@ public sealed class ExemplarsModule : IAcademyModule
             db.Clock = services.GetRequiredService<TimeProvider>();
             return db;
         });
+        // A return's items are added at .../new and changed or removed at .../{itemId} by the same page.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
+        {
+            options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/Risk", "exemplars/returns/{id:int}/risks/{itemId:int}");
+            options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/MilestoneUpdate", "exemplars/returns/{id:int}/milestone-updates/{itemId:int}");
+            options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/Measurement", "exemplars/returns/{id:int}/measurements/{itemId:int}");
+        });
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<ClaimDecisions>();
         builder.Services.AddScoped<Portfolio>();

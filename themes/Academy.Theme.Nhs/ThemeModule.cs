@@ -16,5 +16,6 @@ public sealed class ThemeModule : IAcademyModule
         builder.Services.AddScoped<CspNonce>();
         // Every page's text fields refuse hidden characters and over-long text with a field error (see PlainText).
         builder.Services.Configure<MvcOptions>(options => options.ModelBinderProviders.Insert(0, new PlainTextModelBinderProvider()));
+        builder.Services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, NulInFormGuardStartup>();
     }
 }

@@ -7,6 +7,10 @@ public interface IStaffDirectory
     /// Everyone in <paramref name="role"/> who can sign in (accounts disabled for good are left out), by name.
     /// With <paramref name="trustOdsCode"/>, only members of that trust (for the trust-scoped roles, CCIO and TrustLead).
     Task<IReadOnlyList<StaffMember>> InRoleAsync(string role, string? trustOdsCode, CancellationToken cancellationToken = default);
+
+    /// The names of the people with these email addresses (records keep the address of whoever acted; pages show
+    /// the person's name). An address with no account, or an account with no name, answers the address itself.
+    Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> emails, CancellationToken cancellationToken = default);
 }
 
 public sealed record StaffMember(string Email, string DisplayName, string? TrustOdsCode);

@@ -16,7 +16,16 @@ public static class Format
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
-    public static string Date(DateTimeOffset? at) => at is { } t ? t.ToString("d MMMM yyyy 'at' HH:mm", EnGb) : "";
+    public static string Date(DateTimeOffset? at) => at is { } t ? InLondon(t).ToString("d MMMM yyyy 'at' HH:mm", EnGb) : "";
+
+    /// A moment as people in England read it: 3 May 2027 14:02 (UK time, so 13:02 UTC in summer).
+    public static string When(DateTimeOffset at) => InLondon(at).ToString("d MMMM yyyy HH:mm", EnGb);
+
+    /// The UK date of a moment: 3 May 2027.
+    public static string Day(DateTimeOffset? at) => at is { } t ? InLondon(t).ToString("d MMMM yyyy", EnGb) : "";
+
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static DateTimeOffset InLondon(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, London);
 
     public static string Name(CapabilityArea area) => area switch
     {
@@ -86,7 +95,14 @@ public static class Format
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
     private static readonly HtmlSanitizer Sanitizer = new();
 
-    /// Markdown as HTML, sanitised: people write roadmaps and narratives, and other people read them.
-    public static HtmlString Markdown(string? markdown) =>
-        new(Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown ?? "", Pipeline)));
+    /// Markdown as HTML, sanitised: people write roadmaps, narratives and lessons, and other people read them.
+    /// Headings the writer typed sit below the page's own heading at <paramref name="under"/> (# becomes an h3
+    /// under an h2), so the page's outline stays the page's.
+    public static HtmlString Markdown(string? markdown, int under = 2)
+    {
+        var document = Markdig.Markdown.Parse(markdown ?? "", Pipeline);
+        foreach (var heading in Markdig.Syntax.MarkdownObjectExtensions.Descendants<Markdig.Syntax.HeadingBlock>(document))
+            heading.Level = Math.Min(6, heading.Level + under);
+        return new(Sanitizer.Sanitize(document.ToHtml(Pipeline)));
+    }
 }

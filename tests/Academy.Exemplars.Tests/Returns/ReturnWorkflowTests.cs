@@ -45,7 +45,8 @@ public sealed class ReturnWorkflowTests(AcademySite site) : IClassFixture<Academ
         Assert.Single(notices, e => e.Contains($"To: {reviewerA}"));
         Assert.DoesNotContain(notices, e => e.Contains("To: lead-"));
         var edit = await Forms.PostAsync(lead, $"/exemplars/returns/{id}/edit", ReturnSteps.CompleteFields("1.00"), $"/exemplars/returns/{id}");
-        Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.Equal($"/exemplars/returns/{id}?closed=1", edit.Headers.Location?.ToString());
         Assert.Equal(125000m, await Arrange.DbAsync(site, db => db.Returns.Where(r => r.Id == id).Select(r => r.NationalSpend).SingleAsync()));
     }
 
@@ -95,8 +96,8 @@ public sealed class ReturnWorkflowTests(AcademySite site) : IClassFixture<Academ
         foreach (var to in new[] { leadEmail, secondLead })
             await ReturnSteps.WaitForEmailAsync(site, e => e.Contains($"To: {to}") && e.Contains("Return approved") && e.Contains($"/exemplars/returns/{id}"));
         Assert.DoesNotContain(await ReturnSteps.StoredEmailsAsync(site), e => e.Contains($"To: {leadOfB}"));
-        Assert.Equal(HttpStatusCode.Conflict, (await lead.GetAsync($"/exemplars/returns/{id}/edit")).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await reviewer.GetAsync($"/exemplars/returns/{id}/review")).StatusCode);
+        Assert.Equal($"/exemplars/returns/{id}?closed=1", (await lead.GetAsync($"/exemplars/returns/{id}/edit")).Headers.Location?.ToString());
+        Assert.Equal($"/exemplars/returns/{id}?closed=1", (await reviewer.GetAsync($"/exemplars/returns/{id}/review")).Headers.Location?.ToString());
     }
 
     [Fact]

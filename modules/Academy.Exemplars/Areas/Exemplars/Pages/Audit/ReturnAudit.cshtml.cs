@@ -1,5 +1,5 @@
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Pages.Returns;
+using Academy.Exemplars.Returns;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +16,7 @@ public sealed class ReturnAuditModel(ExemplarsDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var found = await db.FindReadableAsync(User, id, cancellationToken);
+        var found = await db.FindReadableReturnAsync(User, id, cancellationToken);
         if (found is null) return NotFound();
         Return = found;
         Entries = await db.AuditEntries.AsNoTracking().Where(a => a.ReturnId == id).OrderByDescending(a => a.Id).ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Returns;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -89,10 +90,9 @@ public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var found = await db.FindReadableAsync(User, id, cancellationToken, tracked: true);
-        if (found is null || !User.CanWrite(found.Participation.Trust)) return NotFound();
-        // Submitted: not editable until a reviewer returns it. Approved: locked for good.
-        if (!found.IsEditable()) return StatusCode(409);
+        var (found, closed) = await db.FindChangeableReturnAsync(User, id, cancellationToken);
+        if (found is null) return NotFound();
+        if (closed) return ClosedReturn.Show(id);
         Return = found;
         return null;
     }

@@ -1,5 +1,6 @@
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Returns;
 using Academy.Exemplars.Tracking;
 using Academy.Notifications;
 using Microsoft.AspNetCore.Authorization;
@@ -26,19 +27,17 @@ public sealed class ReviewReturnModel(ExemplarsDbContext db, IEmailOutbox outbox
         if (Decision == "Return" && string.IsNullOrWhiteSpace(Comment)) ModelState.AddModelError(nameof(Comment), "Enter a comment saying what the trust should change");
         if (!ModelState.IsValid) return Page();
 
-        Return.Status = Decision == "Approve" ? ReturnStatus.Approved : ReturnStatus.Returned;
-        Return.ReviewerComment = Comment?.Trim() ?? "";
-        Return.DecidedBy = User.Email();
-        Return.DecidedAt = clock.GetUtcNow();
+        ReturnRules.Decide(Return, Decision == "Approve", Comment, User.Email(), clock.GetUtcNow());
         await outbox.SaveChangesWithEmailAsync(db, await notices.DecidedAsync(Return, $"{Request.Scheme}://{Request.Host}", cancellationToken), cancellationToken);
         return Redirect($"/exemplars/returns/{id}");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var found = await db.FindReadableAsync(User, id, cancellationToken, tracked: true);
+        // The whole return, so that the reviewer reads it beside the decision form.
+        var found = await ReturnModel.LoadAsync(db, User, id, cancellationToken, tracked: true);
         if (found is null) return NotFound();
-        if (found.Status != ReturnStatus.Submitted) return StatusCode(409);
+        if (found.Status != ReturnStatus.Submitted) return ClosedReturn.Show(id);
         Return = found;
         return null;
     }

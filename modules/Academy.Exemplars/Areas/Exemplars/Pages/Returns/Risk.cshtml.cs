@@ -1,15 +1,18 @@
-using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Returns;
 using Academy.Exemplars.Tracking;
+using Academy.Theme.Nhs.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages.Returns;
 
+/// A risk or issue of a return: added at /risks/new, changed or removed at /risks/{itemId} while the return can be changed.
 [Authorize(Roles = ExemplarAccess.TrackerRoles)]
-public sealed class NewRiskModel(ExemplarsDbContext db) : PageModel
+public sealed class RiskModel(ExemplarsDbContext db) : PageModel
 {
     [BindProperty] public string? Kind { get; set; } = nameof(RiskKind.Risk);
     [BindProperty, MaxChars(2000, "The description")] public string? Description { get; set; }
@@ -18,15 +21,23 @@ public sealed class NewRiskModel(ExemplarsDbContext db) : PageModel
     [BindProperty, MaxChars(200, "The owner")] public string? Owner { get; set; }
     [BindProperty, MaxChars(2000, "The mitigation")] public string? Mitigation { get; set; }
     public ProgressReturn Return { get; private set; } = default!;
+    /// Null when adding one.
+    public RiskIssue? Existing { get; private set; }
 
     public static readonly IReadOnlyList<(string, string)> Kinds = [("Risk", "Risk (may happen)"), ("Issue", "Issue (has happened)")];
     public static readonly IReadOnlyList<SelectListItem> Scale = [new("Select a score", ""), .. Enumerable.Range(1, 5).Select(i => new SelectListItem(i.ToString(Format.EnGb), i.ToString(Format.EnGb)))];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
-
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, int? itemId, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
+        if (await LoadAsync(id, itemId, cancellationToken) is { } problem) return problem;
+        if (Existing is { } x)
+            (Kind, Description, Likelihood, Impact, Owner, Mitigation) = (x.Kind.ToString(), x.Description, x.Likelihood.ToString(Format.EnGb), x.Impact.ToString(Format.EnGb), x.Owner, x.Mitigation);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int? itemId, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, itemId, cancellationToken) is { } problem) return problem;
         var kindOk = Enum.TryParse<RiskKind>(Kind, out var kind) && Enum.IsDefined(kind);
         if (!kindOk) ModelState.AddModelError(nameof(Kind), "Select risk or issue");
         if (string.IsNullOrWhiteSpace(Description)) ModelState.AddModelError(nameof(Description), "Enter a description");
@@ -36,13 +47,19 @@ public sealed class NewRiskModel(ExemplarsDbContext db) : PageModel
         if (string.IsNullOrWhiteSpace(Mitigation)) ModelState.AddModelError(nameof(Mitigation), "Enter the mitigation");
         if (!ModelState.IsValid) return Page();
 
-        db.Risks.Add(new RiskIssue
-        {
-            ReturnId = id, ParticipationId = Return.ParticipationId, Kind = kind, Description = Description!.Trim(),
-            Likelihood = likelihood, Impact = impact, Owner = Owner!.Trim(), Mitigation = Mitigation!.Trim(),
-        });
+        var risk = Existing ?? db.Risks.Add(new RiskIssue { ReturnId = id, ParticipationId = Return.ParticipationId }).Entity;
+        (risk.Kind, risk.Description, risk.Likelihood, risk.Impact, risk.Owner, risk.Mitigation) = (kind, Description!.Trim(), likelihood, impact, Owner!.Trim(), Mitigation!.Trim());
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/returns/{id}");
+        return Redirect($"/exemplars/returns/{id}#risks");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int? itemId, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, itemId, cancellationToken) is { } problem) return problem;
+        if (Existing is null) return NotFound();
+        db.Risks.Remove(Existing);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/exemplars/returns/{id}#risks");
     }
 
     private int Score(string key, string? value, string message)
@@ -52,12 +69,13 @@ public sealed class NewRiskModel(ExemplarsDbContext db) : PageModel
         return 0;
     }
 
-    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(int id, int? itemId, CancellationToken cancellationToken)
     {
-        var found = await db.FindReadableAsync(User, id, cancellationToken, tracked: true);
-        if (found is null || !User.CanWrite(found.Participation.Trust)) return NotFound();
-        if (!found.IsEditable()) return StatusCode(409);
+        var (found, closed) = await db.FindChangeableReturnAsync(User, id, cancellationToken);
+        if (found is null) return NotFound();
+        if (closed) return ClosedReturn.Show(id);
         Return = found;
+        if (itemId is { } riskId && (Existing = await db.Risks.SingleOrDefaultAsync(x => x.Id == riskId && x.ReturnId == id, cancellationToken)) is null) return NotFound();
         return null;
     }
 }
