@@ -39,6 +39,17 @@ public sealed class EvidenceStore(AcademyDatabase database)
         return ok ? null : "The content of the selected file does not match its type";
     }
 
+    /// The name a file is stored and downloaded under: the last path segment of what the browser sent, without
+    /// control characters (a CR/LF in a Content-Disposition header fails the download), quotes, or format characters
+    /// such as a right-to-left override (which makes "report\u202Efdp.exe" read as "reportexe.pdf").
+    public static string SafeFileName(string sent)
+    {
+        var name = new string(Path.GetFileName(sent.Replace('\\', '/'))
+            .Where(c => !char.IsControl(c) && c != '"' && char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)).ToArray()).Trim();
+        return name.Length is > 0 and <= 255 ? name : "evidence" + Path.GetExtension(name);
+    }
+
     public string PathOf(int milestoneId, string storedName) => database.PathInDataFolder("evidence", milestoneId.ToString(System.Globalization.CultureInfo.InvariantCulture), storedName);
 
     public async Task<string> SaveAsync(int milestoneId, Stream content, CancellationToken cancellationToken)

@@ -35,6 +35,7 @@ public static class Operations
         // A person never sees a stack trace: unhandled errors and 404s get the NHS-styled pages.
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<FailureLog>();
         if (app.Configuration.GetValue("Academy:Https:Redirect", false))
         {
             app.UseHsts();

@@ -18,6 +18,6 @@ public sealed class EvidenceModel(ExemplarsDbContext db, EvidenceStore store) : 
         if (file is null || !User.CanRead(file.Milestone.Participation.Trust)) return NotFound();
         var path = store.PathOf(id, file.StoredName);
         if (!System.IO.File.Exists(path)) return NotFound();
-        return PhysicalFile(path, file.ContentType, file.FileName);
+        return PhysicalFile(path, file.ContentType, EvidenceStore.SafeFileName(file.FileName));
     }
 }

@@ -48,7 +48,7 @@ public sealed class MilestoneModel(ExemplarsDbContext db, EvidenceStore store, T
             var extension = Path.GetExtension(Evidence.FileName);
             db.EvidenceFiles.Add(new EvidenceFile
             {
-                MilestoneId = id, ParticipationId = Milestone.ParticipationId, FileName = Path.GetFileName(Evidence.FileName),
+                MilestoneId = id, ParticipationId = Milestone.ParticipationId, FileName = EvidenceStore.SafeFileName(Evidence.FileName),
                 ContentType = EvidenceStore.Types[extension].ContentType, Length = Evidence.Length, StoredName = storedName,
                 UploadedBy = User.Email(), UploadedAt = clock.GetUtcNow(),
             });
