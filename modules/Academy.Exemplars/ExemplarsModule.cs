@@ -50,6 +50,10 @@ public sealed class ExemplarsModule : IAcademyModule
         builder.Services.AddSingleton<IRecipeStep, TrustsRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, ParticipationsRecipeStep>();
         builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/exemplars", 20, [Roles.TrustLead, Roles.NationalReviewer, Roles.Administrator]));
+        builder.Services.AddSingleton(new NavigationItem("Returns to review", "/exemplars/returns/to-review", 21, [Roles.NationalReviewer, Roles.Administrator]));
+        // Lessons and blueprints are for everyone who works on digital change, not only exemplar leads.
+        builder.Services.AddSingleton(new NavigationItem("Lessons learned", "/exemplars/lessons", 22, []));
+        builder.Services.AddSingleton(new NavigationItem("Blueprints", "/exemplars/blueprints", 23, []));
     }
 
     public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
