@@ -26,7 +26,8 @@ public sealed class ReturnReminderJob(ExemplarsDbContext db, IStaffDirectory sta
         // A job has no request to take the site's address from: Academy:PublicUrl gives it (a path alone otherwise).
         var site = configuration["Academy:PublicUrl"]?.TrimEnd('/') ?? "";
         var messages = new List<EmailMessage>();
-        foreach (var p in participations)
+        // A programme that has ended asks nothing more of its trusts.
+        foreach (var p in participations.Where(p => !Programmes.ProgrammeRules.IsClosed(p.Programme, today)))
         {
             var mine = returns[p.Id].ToList();
             var outstanding = ReportingPeriods.For(p.Programme)
