@@ -194,8 +194,9 @@ public sealed class ReturnWorkflowTests(AcademySite site) : IClassFixture<Academ
 
         var html = Html.Text(await lead.GetStringAsync($"/exemplars/returns/{id}/audit"));
 
-        Assert.Contains("NationalSpend 10.00 20.00", html);
-        Assert.Contains("NationalSpend 0.00 10.00", html);
+        // Issue 13: the trail reads in the service's words, money in pounds.
+        Assert.Contains("Return '1 June 2019 to 31 August 2019': national funding spent changed from £10.00 to £20.00", html);
+        Assert.Contains("Return '1 June 2019 to 31 August 2019': national funding spent changed from £0.00 to £10.00", html);
         var entries = await Arrange.DbAsync(site, db => db.AuditEntries.AsNoTracking().Where(a => a.ReturnId == id).ToListAsync());
         Assert.All(entries, a => Assert.StartsWith("lead-rgr", a.Actor));
     }

@@ -13,14 +13,11 @@ namespace Academy.Exemplars.Pages.Returns;
 /// A measurement (value, unit, date) against one of the participation's declared benefits: added at
 /// /measurements/new, changed or removed at /measurements/{itemId}.
 [Authorize(Roles = ExemplarAccess.TrackerRoles)]
-public sealed class MeasurementModel(ExemplarsDbContext db, TimeProvider clock) : PageModel
+public sealed class MeasurementModel(ExemplarsDbContext db, TimeProvider clock) : ReturnItemPage<BenefitMeasurement>(db, "measurements")
 {
     [BindProperty] public string? BenefitId { get; set; }
     [BindProperty] public string? Value { get; set; }
     [BindProperty] public string? MeasuredOn { get; set; }
-    public ProgressReturn Return { get; private set; } = default!;
-    /// Null when adding one.
-    public BenefitMeasurement? Existing { get; private set; }
     public IReadOnlyList<SelectListItem> BenefitOptions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, int? itemId, CancellationToken cancellationToken)
@@ -28,15 +25,6 @@ public sealed class MeasurementModel(ExemplarsDbContext db, TimeProvider clock) 
         if (await LoadAsync(id, itemId, cancellationToken) is { } problem) return problem;
         if (Existing is { } x) (BenefitId, Value, MeasuredOn) = (x.BenefitId.ToString(CultureInfo.InvariantCulture), x.Value.ToString(CultureInfo.InvariantCulture), Input.Iso(x.MeasuredOn));
         return Page();
-    }
-
-    public async Task<IActionResult> OnPostRemoveAsync(int id, int? itemId, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(id, itemId, cancellationToken) is { } problem) return problem;
-        if (Existing is null) return NotFound();
-        db.BenefitMeasurements.Remove(Existing);
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/returns/{id}#measurements");
     }
 
     public async Task<IActionResult> OnPostAsync(int id, int? itemId, CancellationToken cancellationToken)
@@ -50,20 +38,17 @@ public sealed class MeasurementModel(ExemplarsDbContext db, TimeProvider clock) 
         if (measuredOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) ModelState.AddModelError(nameof(MeasuredOn), "The date measured must be today or in the past");
         if (!ModelState.IsValid) return Page();
 
-        var measurement = Existing ?? db.BenefitMeasurements.Add(new BenefitMeasurement { ReturnId = id, ParticipationId = Return.ParticipationId }).Entity;
+        var measurement = Existing ?? Db.BenefitMeasurements.Add(new BenefitMeasurement { ReturnId = id, ParticipationId = Return.ParticipationId }).Entity;
         (measurement.BenefitId, measurement.Value, measurement.MeasuredOn) = (benefitId!.Value, value, measuredOn!.Value);
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/returns/{id}#measurements");
+        await Db.SaveChangesAsync(cancellationToken);
+        return BackToReturn(id);
     }
 
-    private async Task<IActionResult?> LoadAsync(int id, int? itemId, CancellationToken cancellationToken)
+    protected override async Task<IActionResult?> LoadAsync(int id, int? itemId, CancellationToken cancellationToken)
     {
-        var (found, closed) = await db.FindChangeableReturnAsync(User, id, cancellationToken);
-        if (found is null) return NotFound();
-        if (closed) return ClosedReturn.Show(id);
-        Return = found;
-        if (itemId is { } measurementId && (Existing = await db.BenefitMeasurements.SingleOrDefaultAsync(x => x.Id == measurementId && x.ReturnId == id, cancellationToken)) is null) return NotFound();
-        BenefitOptions = [new("Select a benefit", ""), .. await db.Benefits.AsNoTracking().Where(b => b.ParticipationId == found.ParticipationId).OrderBy(b => b.Name)
+        if (await base.LoadAsync(id, itemId, cancellationToken) is { } problem) return problem;
+        var found = Return;
+        BenefitOptions = [new("Select a benefit", ""), .. await Db.Benefits.AsNoTracking().Where(b => b.ParticipationId == found.ParticipationId).OrderBy(b => b.Name)
             .Select(b => new SelectListItem(b.Name + " (" + b.Unit + ")", b.Id.ToString())).ToListAsync(cancellationToken)];
         return null;
     }

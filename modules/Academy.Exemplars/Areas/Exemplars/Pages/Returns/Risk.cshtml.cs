@@ -12,7 +12,7 @@ namespace Academy.Exemplars.Pages.Returns;
 
 /// A risk or issue of a return: added at /risks/new, changed or removed at /risks/{itemId} while the return can be changed.
 [Authorize(Roles = ExemplarAccess.TrackerRoles)]
-public sealed class RiskModel(ExemplarsDbContext db) : PageModel
+public sealed class RiskModel(ExemplarsDbContext db) : ReturnItemPage<RiskIssue>(db, "risks")
 {
     [BindProperty] public string? Kind { get; set; } = nameof(RiskKind.Risk);
     [BindProperty, MaxChars(2000, "The description")] public string? Description { get; set; }
@@ -20,9 +20,6 @@ public sealed class RiskModel(ExemplarsDbContext db) : PageModel
     [BindProperty] public string? Impact { get; set; }
     [BindProperty, MaxChars(200, "The owner")] public string? Owner { get; set; }
     [BindProperty, MaxChars(2000, "The mitigation")] public string? Mitigation { get; set; }
-    public ProgressReturn Return { get; private set; } = default!;
-    /// Null when adding one.
-    public RiskIssue? Existing { get; private set; }
 
     public static readonly IReadOnlyList<(string, string)> Kinds = [("Risk", "Risk (may happen)"), ("Issue", "Issue (has happened)")];
     public static readonly IReadOnlyList<SelectListItem> Scale = [new("Select a score", ""), .. Enumerable.Range(1, 5).Select(i => new SelectListItem(i.ToString(Format.EnGb), i.ToString(Format.EnGb)))];
@@ -47,19 +44,10 @@ public sealed class RiskModel(ExemplarsDbContext db) : PageModel
         if (string.IsNullOrWhiteSpace(Mitigation)) ModelState.AddModelError(nameof(Mitigation), "Enter the mitigation");
         if (!ModelState.IsValid) return Page();
 
-        var risk = Existing ?? db.Risks.Add(new RiskIssue { ReturnId = id, ParticipationId = Return.ParticipationId }).Entity;
+        var risk = Existing ?? Db.Risks.Add(new RiskIssue { ReturnId = id, ParticipationId = Return.ParticipationId }).Entity;
         (risk.Kind, risk.Description, risk.Likelihood, risk.Impact, risk.Owner, risk.Mitigation) = (kind, Description!.Trim(), likelihood, impact, Owner!.Trim(), Mitigation!.Trim());
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/returns/{id}#risks");
-    }
-
-    public async Task<IActionResult> OnPostRemoveAsync(int id, int? itemId, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(id, itemId, cancellationToken) is { } problem) return problem;
-        if (Existing is null) return NotFound();
-        db.Risks.Remove(Existing);
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/returns/{id}#risks");
+        await Db.SaveChangesAsync(cancellationToken);
+        return BackToReturn(id);
     }
 
     private int Score(string key, string? value, string message)
@@ -67,15 +55,5 @@ public sealed class RiskModel(ExemplarsDbContext db) : PageModel
         if (int.TryParse(value, out var score) && score is >= 1 and <= 5) return score;
         ModelState.AddModelError(key, message);
         return 0;
-    }
-
-    private async Task<IActionResult?> LoadAsync(int id, int? itemId, CancellationToken cancellationToken)
-    {
-        var (found, closed) = await db.FindChangeableReturnAsync(User, id, cancellationToken);
-        if (found is null) return NotFound();
-        if (closed) return ClosedReturn.Show(id);
-        Return = found;
-        if (itemId is { } riskId && (Existing = await db.Risks.SingleOrDefaultAsync(x => x.Id == riskId && x.ReturnId == id, cancellationToken)) is null) return NotFound();
-        return null;
     }
 }
