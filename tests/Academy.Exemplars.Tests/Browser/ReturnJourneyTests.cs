@@ -53,7 +53,8 @@ public sealed class ReturnJourneyTests(BrowserSite fixture) : IClassFixture<Brow
         await lead.SelectOptionAsync("#Status", "AtRisk");
         await lead.FillAsync("#Comment", "Two wards wait for new devices");
         await lead.ClickAsync("button:has-text('Add it to the return')");
-        await lead.WaitForURLAsync($"**{returnUrl}");
+        // Back at the return's milestone updates section.
+        await lead.WaitForURLAsync($"**{returnUrl}#milestone-updates");
         await ScannedAsync(lead);
         await lead.ClickAsync("text=Check your answers and submit");
         await lead.WaitForURLAsync($"**{returnUrl}/check");
