@@ -30,6 +30,13 @@ public sealed class ExemplarsModule : IAcademyModule
             db.Clock = services.GetRequiredService<TimeProvider>();
             return db;
         });
+        // A return's items are added at .../new and changed or removed at .../{itemId} by the same page.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
+        {
+            options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/Risk", "exemplars/returns/{id:int}/risks/{itemId:int}");
+            options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/MilestoneUpdate", "exemplars/returns/{id:int}/milestone-updates/{itemId:int}");
+            options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/Measurement", "exemplars/returns/{id:int}/measurements/{itemId:int}");
+        });
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<ClaimDecisions>();
         builder.Services.AddScoped<Portfolio>();
@@ -43,6 +50,10 @@ public sealed class ExemplarsModule : IAcademyModule
         builder.Services.AddSingleton<IRecipeStep, TrustsRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, ParticipationsRecipeStep>();
         builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/exemplars", 20, [Roles.TrustLead, Roles.NationalReviewer, Roles.Administrator]));
+        builder.Services.AddSingleton(new NavigationItem("Returns to review", "/exemplars/returns/to-review", 21, [Roles.NationalReviewer, Roles.Administrator]));
+        // Lessons and blueprints are for everyone who works on digital change, not only exemplar leads.
+        builder.Services.AddSingleton(new NavigationItem("Lessons learned", "/exemplars/lessons", 22, []));
+        builder.Services.AddSingleton(new NavigationItem("Blueprints", "/exemplars/blueprints", 23, []));
     }
 
     public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -28,4 +28,17 @@ internal sealed class StaffDirectory(AccountsDbContext db) : IStaffDirectory
         var name = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
         return name?.Trim();
     }
+
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> emails, CancellationToken cancellationToken = default)
+    {
+        var wanted = emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.ToUpperInvariant()).Distinct().ToList();
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (wanted.Count == 0) return names;
+        var rows = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail != null && wanted.Contains(u.NormalizedEmail))
+            .Select(u => new { u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        foreach (var row in rows.Where(r => r.Email is not null))
+            names[row.Email!] = string.IsNullOrWhiteSpace(row.DisplayName) ? row.Email! : row.DisplayName;
+        foreach (var email in emails.Where(e => !string.IsNullOrWhiteSpace(e))) names.TryAdd(email, email);
+        return names;
+    }
 }

@@ -16,8 +16,11 @@ public static partial class Html
         Assert.Contains($"id=\"{fieldId}-error\"><span class=\"nhsuk-u-visually-hidden\">Error: </span>{WebUtility.HtmlEncode(message)}</span>", html);
     }
 
-    public static string Text(string html) => WebUtility.HtmlDecode(Whitespace().Replace(Tags().Replace(html, " "), " ")).Trim();
+    /// The page's text as a person at a desktop reads it: the column labels that responsive tables repeat in
+    /// each cell for phones (hidden from screen readers and at desktop widths) are left out.
+    public static string Text(string html) => WebUtility.HtmlDecode(Whitespace().Replace(Tags().Replace(ResponsiveHeadings().Replace(html, " "), " "), " ")).Trim();
 
     [GeneratedRegex("<[^>]+>")] private static partial Regex Tags();
+    [GeneratedRegex("<span class=\"nhsuk-table-responsive__heading\" aria-hidden=\"true\">[^<]*</span>")] private static partial Regex ResponsiveHeadings();
     [GeneratedRegex("\\s+")] private static partial Regex Whitespace();
 }

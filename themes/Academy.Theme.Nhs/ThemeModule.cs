@@ -1,6 +1,8 @@
 using Academy.Modules;
+using Academy.Theme.Nhs.Forms;
 using Academy.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Theme.Nhs;
@@ -12,5 +14,8 @@ public sealed class ThemeModule : IAcademyModule
     public void ConfigureServices(WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CspNonce>();
+        // Every page's text fields refuse hidden characters and over-long text with a field error (see PlainText).
+        builder.Services.Configure<MvcOptions>(options => options.ModelBinderProviders.Insert(0, new PlainTextModelBinderProvider()));
+        builder.Services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, NulInFormGuardStartup>();
     }
 }

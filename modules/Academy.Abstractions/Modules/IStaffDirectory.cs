@@ -12,6 +12,10 @@ public interface IStaffDirectory
     /// so a caller may show it in public (a certificate's verification page). For work done away from the person's
     /// own request, where there is no sign-in to read the name claim from (the progress projection issuing a certificate).
     Task<string?> DisplayNameAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// The names of the people with these email addresses (records keep the address of whoever acted; pages show
+    /// the person's name). An address with no account, or an account with no name, answers the address itself.
+    Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> emails, CancellationToken cancellationToken = default);
 }
 
 public sealed record StaffMember(string Email, string DisplayName, string? TrustOdsCode);

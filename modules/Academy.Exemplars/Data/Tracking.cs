@@ -145,7 +145,14 @@ public sealed class ProgressReturn : IAudited
     int? IAudited.AuditReturnId => Id;
 }
 
-public sealed class MilestoneUpdate : IAudited
+/// A part of a return that is added, changed and removed with it.
+public interface IReturnItem
+{
+    int Id { get; }
+    int ReturnId { get; }
+}
+
+public sealed class MilestoneUpdate : IAudited, IReturnItem
 {
     public int Id { get; set; }
     public int ReturnId { get; set; }
@@ -160,7 +167,7 @@ public sealed class MilestoneUpdate : IAudited
     int? IAudited.AuditReturnId => ReturnId;
 }
 
-public sealed class RiskIssue : IAudited
+public sealed class RiskIssue : IAudited, IReturnItem
 {
     public int Id { get; set; }
     public int ReturnId { get; set; }
@@ -178,7 +185,7 @@ public sealed class RiskIssue : IAudited
     int? IAudited.AuditReturnId => ReturnId;
 }
 
-public sealed class BenefitMeasurement : IAudited
+public sealed class BenefitMeasurement : IAudited, IReturnItem
 {
     public int Id { get; set; }
     public int ReturnId { get; set; }

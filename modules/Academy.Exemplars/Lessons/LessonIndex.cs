@@ -100,16 +100,16 @@ public sealed class LessonIndex(AcademyDatabase database, ModuleDbContextFactory
             var top = searcher.Search(query, null, MaxScanned, sort);
             var facets = CountFacets(searcher.IndexReader, top.ScoreDocs);
             var highlighter = textQuery is null ? null
-                : new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(textQuery)) { TextFragmenter = new SimpleFragmenter(160) };
+                : new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), TextEncoder.Instance, new QueryScorer(textQuery)) { TextFragmenter = new SimpleFragmenter(160) };
             var hits = top.ScoreDocs.Take(take).Select(scored =>
             {
                 var doc = searcher.Doc(scored.Doc);
                 var title = doc.Get("title");
                 var body = doc.Get("body");
-                var titleHtml = highlighter?.GetBestFragment(analyzer, "title", title) ?? SimpleHTMLEncoder.HtmlEncode(title);
+                var titleHtml = highlighter?.GetBestFragment(analyzer, "title", title) ?? TextEncoder.Instance.EncodeText(title);
                 var excerpt = highlighter?.GetBestFragments(analyzer.GetTokenStream("body", body), body, 2, " … ") is { Length: > 0 } fragments
-                    ? fragments : SimpleHTMLEncoder.HtmlEncode(body.Length > 240 ? body[..240] + "…" : body);
-                // Both come from SimpleHTMLEncoder (the lesson's text encoded) plus our own <mark> tags: safe to write as HTML.
+                    ? fragments : TextEncoder.Instance.EncodeText(TextEncoder.Shorten(body, 240));
+                // Both come from TextEncoder (the lesson's text encoded) plus our own <mark> tags: safe to write as HTML.
                 return new LessonHit(int.Parse(doc.Get("id"), Format.EnGb), new HtmlString(titleHtml), new HtmlString(excerpt),
                     doc.Get("area"), doc.Get("programme"), doc.Get("trust"), doc.GetValues("tag"));
             }).ToList();
@@ -188,5 +188,22 @@ public sealed class LessonIndex(AcademyDatabase database, ModuleDbContextFactory
         directory?.Dispose();
         analyzer.Dispose();
         gate.Dispose();
+    }
+}
+
+/// HTML-encodes search results without splitting characters outside the Basic Multilingual Plane: Lucene's
+/// SimpleHTMLEncoder writes each UTF-16 unit as its own &#…; entity, so "go-live 💊" became "go-live ��".
+internal sealed class TextEncoder : Lucene.Net.Search.Highlight.IEncoder
+{
+    public static readonly TextEncoder Instance = new();
+
+    public string EncodeText(string originalText) => System.Net.WebUtility.HtmlEncode(originalText);
+
+    /// At most <paramref name="max"/> characters and an ellipsis, never cutting a surrogate pair in two.
+    public static string Shorten(string text, int max)
+    {
+        if (text.Length <= max) return text;
+        var end = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return text[..end] + "…";
     }
 }

@@ -7,6 +7,8 @@ namespace Academy.Exemplars.Tracking;
 public sealed class EvidenceStore(AcademyDatabase database)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
+    /// The largest upload request read (to a temporary file) so that an oversized file gets its message beside the field.
+    public const long UploadRequestLimit = 64 * 1024 * 1024;
 
     /// The types accepted, with the bytes each must start with (null: text, which must hold no NUL byte).
     public static readonly IReadOnlyDictionary<string, (string ContentType, byte[]? Magic)> Types = new Dictionary<string, (string, byte[]?)>(StringComparer.OrdinalIgnoreCase)
@@ -28,7 +30,7 @@ public sealed class EvidenceStore(AcademyDatabase database)
     public static async Task<string?> CheckAsync(Stream content, string fileName, long length, CancellationToken cancellationToken)
     {
         if (length == 0) return "The selected file is empty";
-        if (length > MaxBytes) return "The selected file must be smaller than 10MB";
+        if (length > MaxBytes) return "The file must be smaller than 10MB";
         if (!Types.TryGetValue(Path.GetExtension(fileName), out var type))
             return "The selected file must be a PDF, Word, Excel, PowerPoint, PNG, JPEG, CSV or text file";
         var head = new byte[Math.Min(4096, length)];

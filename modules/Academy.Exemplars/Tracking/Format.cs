@@ -13,7 +13,16 @@ public static class Format
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
-    public static string Date(DateTimeOffset? at) => at is { } t ? t.ToString("d MMMM yyyy 'at' HH:mm", EnGb) : "";
+    public static string Date(DateTimeOffset? at) => at is { } t ? InLondon(t).ToString("d MMMM yyyy 'at' HH:mm", EnGb) : "";
+
+    /// A moment as people in England read it: 3 May 2027 14:02 (UK time, so 13:02 UTC in summer).
+    public static string When(DateTimeOffset at) => InLondon(at).ToString("d MMMM yyyy HH:mm", EnGb);
+
+    /// The UK date of a moment: 3 May 2027.
+    public static string Day(DateTimeOffset? at) => at is { } t ? InLondon(t).ToString("d MMMM yyyy", EnGb) : "";
+
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static DateTimeOffset InLondon(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, London);
 
     public static string Name(CapabilityArea area) => area switch
     {

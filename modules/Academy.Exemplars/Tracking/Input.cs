@@ -29,7 +29,8 @@ public static class Input
         return amount;
     }
 
-    /// A date as the date input sends it (yyyy-MM-dd), or as people write it (1/4/2018, 1 April 2018).
+    /// A date as the date input's day, month and year arrive (yyyy-M-d, see PlainTextModelBinder), or as people
+    /// write it (1/4/2018, 1 April 2018).
     public static DateOnly? Date(ModelStateDictionary state, string key, string? text, string what, bool required = true)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -37,7 +38,7 @@ public static class Input
             if (required) state.AddModelError(key, $"Enter {what}");
             return null;
         }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso)
+        if (DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso)
             || DateOnly.TryParse(text.Trim(), Format.EnGb, DateTimeStyles.None, out iso))
             return iso;
         state.AddModelError(key, $"{char.ToUpperInvariant(what[0])}{what[1..]} must be a real date");

@@ -13,7 +13,7 @@ public sealed record PortfolioRow(int ParticipationId, string OdsCode, string Tr
 
 public sealed record RagHistoryRow(string OdsCode, string Trust, DateOnly PeriodStart, Rag? Rag, string? Driver, ReturnStatus Status);
 
-public sealed record PortfolioView(IReadOnlyList<PortfolioRow> Rows, IReadOnlyList<RagHistoryRow> History, IReadOnlyList<string> Programmes, IReadOnlyList<string> Regions);
+public sealed record PortfolioView(IReadOnlyList<PortfolioRow> Rows, IReadOnlyList<RagHistoryRow> History, IReadOnlyList<(string Slug, string Name)> Programmes, IReadOnlyList<string> Regions);
 
 public sealed class Portfolio(ExemplarsDbContext db, TimeProvider clock)
 {
@@ -53,7 +53,8 @@ public sealed class Portfolio(ExemplarsDbContext db, TimeProvider clock)
         }
         if (filter.Capability is not null) rows = rows.Where(r => counts.ContainsKey(r.ParticipationId)).ToList();
 
-        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.StartDate).Select(p => p.Slug).ToListAsync(cancellationToken);
+        var programmes = (await db.Programmes.AsNoTracking().OrderBy(p => p.StartDate).Select(p => new { p.Slug, p.Name }).ToListAsync(cancellationToken))
+            .Select(p => (p.Slug, p.Name)).ToList();
         var regions = await db.Trusts.AsNoTracking().Select(t => t.Region).Distinct().OrderBy(r => r).ToListAsync(cancellationToken);
         return new PortfolioView(rows, history, programmes, regions);
     }

@@ -24,7 +24,8 @@ public sealed class ReturnReminderJob(ExemplarsDbContext db, IStaffDirectory sta
         var leads = (await staff.InRoleAsync(Roles.TrustLead, trustOdsCode: null, cancellationToken))
             .Where(l => l.TrustOdsCode is not null).ToLookup(l => l.TrustOdsCode!, StringComparer.OrdinalIgnoreCase);
         var messages = new List<EmailMessage>();
-        foreach (var p in participations)
+        // A programme that has ended asks nothing more of its trusts.
+        foreach (var p in participations.Where(p => !Programmes.ProgrammeRules.IsClosed(p.Programme, today)))
         {
             var mine = returns[p.Id].ToList();
             var outstanding = ReportingPeriods.For(p.Programme)

@@ -49,6 +49,7 @@ public sealed class AxeFixture : IAsyncLifetime
             Ids["participation"] = participationId.ToString();
             Ids["milestone"] = milestoneId.ToString();
             Ids["draft"] = draft.Id.ToString();
+            Ids["risk"] = draft.Risks[0].Id.ToString();
             Ids["submitted"] = submitted.Id.ToString();
             Ids["claim"] = claim.Id.ToString();
             Ids["lesson"] = lesson.Id.ToString();
@@ -104,6 +105,11 @@ public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFi
         { "reviewer", "/exemplars/portfolio" },
         { "reviewer", "/exemplars/returns/{submitted}" },
         { "reviewer", "/exemplars/returns/{submitted}/review" },
+        { "lead", "/exemplars/returns/{draft}/check" },
+        { "lead", "/exemplars/returns/{draft}/risks/{risk}" },
+        { "lead", "/exemplars/returns/{submitted}/submitted" },
+        { "lead", "/exemplars/returns/{submitted}?closed=1" },
+        { "reviewer", "/exemplars/returns/to-review" },
         { "reviewer", "/exemplars/claims/{claim}" },
         { "admin", "/exemplars/participations/{participation}/edit" },
         { "admin", "/exemplars/participations/{participation}/instalments/new" },
@@ -130,6 +136,7 @@ public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFi
     [InlineData("lead", "/exemplars/blueprints/new", "Save as a draft")]
     [InlineData("lead", "/exemplars/blueprints/{empty-blueprint}/edit", "Publish the blueprint")]
     [InlineData("reviewer", "/exemplars/returns/{submitted}/review", "Send the decision")]
+    [InlineData("lead", "/exemplars/returns/{draft}/check", "Submit the return")]
     public async Task Page_WithErrors_HasNoAccessibilityErrors(string who, string url, string button, string? clear = null)
     {
         var page = await fixture.PageAsync(who);
@@ -140,5 +147,26 @@ public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFi
 
         await page.Locator(".nhsuk-error-summary").WaitForAsync();
         await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    /// No page is wider than the screen, at a desktop's 1280 px or a phone's 390 px; a screenshot of each is kept
+    /// in the test output (screenshots/) for a person to look at.
+    [Theory, MemberData(nameof(Pages))]
+    public async Task Page_FitsTheScreen_AtDesktopAndPhoneWidths(string who, string url)
+    {
+        var page = await fixture.PageAsync(who);
+        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.GotoAsync(fixture.Url(url));
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            var (scroll, client) = (widths[0], widths[1]);
+            var name = $"{who}{System.Text.RegularExpressions.Regex.Replace(fixture.Url(url), "[^a-z0-9]+", "-")}-{width}.png";
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
+            Assert.True(scroll <= client, $"{url} is {scroll} px wide in a {client} px window ({width} px): see {name}");
+        }
+        await page.SetViewportSizeAsync(1280, 720);
     }
 }

@@ -17,6 +17,8 @@ public sealed class ReturnJourneyTests(BrowserSite fixture) : IClassFixture<Brow
     [Fact]
     public async Task Return_DraftedSubmittedReturnedRevisedAndApproved_ShowsInThePortfolioWithTheNoticesSent()
     {
+        // A programme still running (the recipe's ended in 2020, and a closed programme asks for no more returns).
+        await Arrange.ProgrammesRunUntilAsync(fixture.Site, new DateOnly(2099, 3, 31));
         var milestoneId = await Arrange.MilestoneAsync(fixture.Site, BrowserSite.Trust, m => m.Title = "Electronic prescribing on every ward");
         var lead = await fixture.SignedInPageAsync(fixture.LeadEmail);
 
@@ -45,14 +47,23 @@ public sealed class ReturnJourneyTests(BrowserSite fixture) : IClassFixture<Brow
         await lead.ClickAsync("text=Add a milestone update");
         await ScannedAsync(lead);
         await lead.SelectOptionAsync("#MilestoneId", milestoneId.ToString());
-        await lead.FillAsync("#ForecastDate", "2018-06-30");
+        await lead.FillAsync("#ForecastDate", "30");
+        await lead.FillAsync("#ForecastDate-month", "6");
+        await lead.FillAsync("#ForecastDate-year", "2018");
         await lead.SelectOptionAsync("#Status", "AtRisk");
         await lead.FillAsync("#Comment", "Two wards wait for new devices");
         await lead.ClickAsync("button:has-text('Add it to the return')");
-        await lead.WaitForURLAsync($"**{returnUrl}");
+        // Back at the return's milestone updates section.
+        await lead.WaitForURLAsync($"**{returnUrl}#milestone-updates");
+        await ScannedAsync(lead);
+        await lead.ClickAsync("text=Check your answers and submit");
+        await lead.WaitForURLAsync($"**{returnUrl}/check");
         await ScannedAsync(lead);
         await lead.ClickAsync("button:has-text('Submit the return')");
-        await lead.WaitForURLAsync($"**{returnUrl}");
+        await lead.WaitForURLAsync($"**{returnUrl}/submitted");
+        await ScannedAsync(lead);
+        Assert.Contains("Return submitted", await lead.InnerTextAsync("main"));
+        await lead.GotoAsync(returnUrl);
         Assert.Contains("Awaiting review", await lead.InnerTextAsync("main"));
 
         // The reviewer returns it with a comment.
@@ -74,8 +85,9 @@ public sealed class ReturnJourneyTests(BrowserSite fixture) : IClassFixture<Brow
         await lead.FillAsync("#Form_TimeComment", "The last two wards go live in July");
         await lead.ClickAsync("button:has-text('Save the return')");
         await lead.WaitForURLAsync($"**{returnUrl}");
+        await lead.ClickAsync("text=Check your answers and resubmit");
         await lead.ClickAsync("button:has-text('Resubmit the return')");
-        await lead.WaitForURLAsync($"**{returnUrl}");
+        await lead.WaitForURLAsync($"**{returnUrl}/submitted");
 
         // The reviewer approves it.
         await reviewer.GotoAsync($"{returnUrl}/review");

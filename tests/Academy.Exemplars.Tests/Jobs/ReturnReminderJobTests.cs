@@ -14,6 +14,7 @@ public sealed class ReturnReminderJobTests(AcademySite site) : IClassFixture<Aca
     [Fact]
     public async Task Run_WhenReturnsAreOverdue_RemindsEveryLeadOfEachTrustOnceAndLeavesApprovedPeriodsOut()
     {
+        await Arrange.ProgrammesRunUntilAsync(site, new DateOnly(2099, 3, 31));
         var leadA1 = await Arrange.PersonAsync(site, "lead-rth", Roles.TrustLead, TrustA, name: "Alex Oxford");
         var leadA2 = await Arrange.PersonAsync(site, "lead-rth", Roles.TrustLead, TrustA, name: "Bo Oxford");
         var leadB = await Arrange.PersonAsync(site, "lead-rba", Roles.TrustLead, TrustB);
@@ -47,6 +48,7 @@ public sealed class ReturnReminderJobTests(AcademySite site) : IClassFixture<Aca
     public async Task Run_WithThePublicUrlSet_LinksToTheTrustPageOnThatSite()
     {
         await using var own = AcademySite.Create(overrides: new Dictionary<string, string?> { ["Academy:PublicUrl"] = "https://academy.example.nhs.uk/" });
+        await Arrange.ProgrammesRunUntilAsync(own, new DateOnly(2099, 3, 31));
         var lead = await Arrange.PersonAsync(own, "lead-rhm", Roles.TrustLead, "RHM");
 
         await own.WithServicesAsync(services => services.GetRequiredService<ReturnReminderJob>().RunAsync(CancellationToken.None));

@@ -47,7 +47,7 @@ public sealed class EvidenceTests(AcademySite site) : IClassFixture<AcademySite>
     }
 
     [Theory]
-    [InlineData("huge.pdf", 11 * 1024 * 1024, "The selected file must be smaller than 10MB")]
+    [InlineData("huge.pdf", 11 * 1024 * 1024, "The file must be smaller than 10MB")]
     [InlineData("tool.exe", 2000, "The selected file must be a PDF, Word, Excel, PowerPoint, PNG, JPEG, CSV or text file")]
     [InlineData("fake.png", 2000, "The content of the selected file does not match its type")]
     public async Task Upload_WhenFileIsRefused_ShowsTheErrorAndStoresNothing(string name, int size, string message)
@@ -61,6 +61,19 @@ public sealed class EvidenceTests(AcademySite site) : IClassFixture<AcademySite>
         await Html.AssertHasFieldErrorAsync(response, "Evidence", message);
         Assert.False(await Arrange.DbAsync(site, db => db.EvidenceFiles.AnyAsync(e => e.MilestoneId == id)));
         Assert.False(Directory.Exists(Path.Combine(site.DataFolder, "evidence", id.ToString())));
+    }
+
+    [Fact]
+    public async Task Upload_WhenFileIs30MB_ShowsTheSizeErrorBesideTheFieldNotAnErrorPage()
+    {
+        var lead = await Arrange.LeadAsync(site, TrustA);
+        var id = await Arrange.MilestoneAsync(site, TrustA);
+
+        var response = await Forms.PostMultipartAsync(lead, $"/exemplars/milestones/{id}?handler=Upload", File("scan.pdf", Pdf(30 * 1024 * 1024)), $"/exemplars/milestones/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Html.AssertHasFieldErrorAsync(response, "Evidence", "The file must be smaller than 10MB");
+        Assert.False(await Arrange.DbAsync(site, db => db.EvidenceFiles.AnyAsync(e => e.MilestoneId == id)));
     }
 
     [Fact]

@@ -45,7 +45,8 @@ public sealed class ReturnWorkflowTests(AcademySite site) : IClassFixture<Academ
         Assert.Single(notices, e => e.Contains($"To: {reviewerA}"));
         Assert.DoesNotContain(notices, e => e.Contains("To: lead-"));
         var edit = await Forms.PostAsync(lead, $"/exemplars/returns/{id}/edit", ReturnSteps.CompleteFields("1.00"), $"/exemplars/returns/{id}");
-        Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.Equal($"/exemplars/returns/{id}?closed=1", edit.Headers.Location?.ToString());
         Assert.Equal(125000m, await Arrange.DbAsync(site, db => db.Returns.Where(r => r.Id == id).Select(r => r.NationalSpend).SingleAsync()));
     }
 
@@ -95,8 +96,8 @@ public sealed class ReturnWorkflowTests(AcademySite site) : IClassFixture<Academ
         foreach (var to in new[] { leadEmail, secondLead })
             await ReturnSteps.WaitForEmailAsync(site, e => e.Contains($"To: {to}") && e.Contains("Return approved") && e.Contains($"/exemplars/returns/{id}"));
         Assert.DoesNotContain(await ReturnSteps.StoredEmailsAsync(site), e => e.Contains($"To: {leadOfB}"));
-        Assert.Equal(HttpStatusCode.Conflict, (await lead.GetAsync($"/exemplars/returns/{id}/edit")).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await reviewer.GetAsync($"/exemplars/returns/{id}/review")).StatusCode);
+        Assert.Equal($"/exemplars/returns/{id}?closed=1", (await lead.GetAsync($"/exemplars/returns/{id}/edit")).Headers.Location?.ToString());
+        Assert.Equal($"/exemplars/returns/{id}?closed=1", (await reviewer.GetAsync($"/exemplars/returns/{id}/review")).Headers.Location?.ToString());
     }
 
     [Fact]
@@ -193,8 +194,9 @@ public sealed class ReturnWorkflowTests(AcademySite site) : IClassFixture<Academ
 
         var html = Html.Text(await lead.GetStringAsync($"/exemplars/returns/{id}/audit"));
 
-        Assert.Contains("NationalSpend 10.00 20.00", html);
-        Assert.Contains("NationalSpend 0.00 10.00", html);
+        // Issue 13: the trail reads in the service's words, money in pounds.
+        Assert.Contains("Return '1 June 2019 to 31 August 2019': national funding spent changed from £10.00 to £20.00", html);
+        Assert.Contains("Return '1 June 2019 to 31 August 2019': national funding spent changed from £0.00 to £10.00", html);
         var entries = await Arrange.DbAsync(site, db => db.AuditEntries.AsNoTracking().Where(a => a.ReturnId == id).ToListAsync());
         Assert.All(entries, a => Assert.StartsWith("lead-rgr", a.Actor));
     }

@@ -23,6 +23,10 @@ public static class Arrange
     public static Task<T> DbAsync<T>(AcademySite site, Func<ExemplarsDbContext, Task<T>> action) =>
         site.WithServicesAsync(services => action(services.GetRequiredService<ExemplarsDbContext>()));
 
+    /// The recipe's programmes ended in 2020 (closed: no reminders, nothing overdue); a test of a running programme moves its end.
+    public static Task<int> ProgrammesRunUntilAsync(AcademySite site, DateOnly end) =>
+        DbAsync(site, db => db.Programmes.ExecuteUpdateAsync(s => s.SetProperty(p => p.EndDate, end)));
+
     public static Task<int> ParticipationIdAsync(AcademySite site, string ods) =>
         DbAsync(site, db => db.Participations.Where(p => p.Trust.OdsCode == ods).Select(p => p.Id).FirstAsync());
 

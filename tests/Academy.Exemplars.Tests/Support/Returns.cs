@@ -28,7 +28,7 @@ public static partial class ReturnSteps
     };
 
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient lead, int id) =>
-        await Forms.PostAsync(lead, $"/exemplars/returns/{id}?handler=Submit", [], $"/exemplars/returns/{id}");
+        await Forms.PostAsync(lead, $"/exemplars/returns/{id}/check", []);
 
     public static async Task<HttpResponseMessage> DecideAsync(HttpClient reviewer, int id, string decision, string comment = "") =>
         await Forms.PostAsync(reviewer, $"/exemplars/returns/{id}/review", new() { ["Decision"] = decision, ["Comment"] = comment });

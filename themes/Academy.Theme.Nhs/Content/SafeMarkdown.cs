@@ -23,7 +23,16 @@ public static class SafeMarkdown
 
     private static readonly HtmlSanitizer Sanitizer = Create();
 
-    public static HtmlString ToHtml(string? markdown) => new(Sanitize(Markdown.ToHtml(markdown ?? "", Pipeline)));
+    /// Headings the writer typed sit below the page's own heading at <paramref name="under"/> (with 2, # becomes an
+    /// h3 under the page's h2), so the page's outline stays the page's.
+    public static HtmlString ToHtml(string? markdown, int under = 0)
+    {
+        var document = Markdown.Parse(markdown ?? "", Pipeline);
+        if (under > 0)
+            foreach (var heading in Markdig.Syntax.MarkdownObjectExtensions.Descendants<Markdig.Syntax.HeadingBlock>(document))
+                heading.Level = Math.Min(6, heading.Level + under);
+        return new(Sanitize(document.ToHtml(Pipeline)));
+    }
 
     public static string Sanitize(string html) => Sanitizer.Sanitize(html);
 

@@ -1,5 +1,7 @@
+using Academy.Exemplars.Audit;
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Pages.Returns;
+using Academy.Modules;
+using Academy.Exemplars.Returns;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,17 +11,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Exemplars.Pages.Audit;
 
 [Authorize(Roles = ExemplarAccess.TrackerRoles)]
-public sealed class ReturnAuditModel(ExemplarsDbContext db) : PageModel
+public sealed class ReturnAuditModel(ExemplarsDbContext db, IStaffDirectory staff) : PageModel
 {
     public ProgressReturn Return { get; private set; } = default!;
-    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<AuditLine> Entries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var found = await db.FindReadableAsync(User, id, cancellationToken);
+        var found = await db.FindReadableReturnAsync(User, id, cancellationToken);
         if (found is null) return NotFound();
         Return = found;
-        Entries = await db.AuditEntries.AsNoTracking().Where(a => a.ReturnId == id).OrderByDescending(a => a.Id).ToListAsync(cancellationToken);
+        Entries = await AuditWording.DescribeAsync(db, staff, await db.AuditEntries.AsNoTracking().Where(a => a.ReturnId == id).OrderByDescending(a => a.Id).ToListAsync(cancellationToken), cancellationToken);
         return Page();
     }
 }

@@ -1,4 +1,6 @@
+using Academy.Exemplars.Audit;
 using Academy.Exemplars.Data;
+using Academy.Modules;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,11 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Exemplars.Pages.Audit;
 
 [Authorize(Roles = ExemplarAccess.TrackerRoles)]
-public sealed class TrustAuditModel(ExemplarsDbContext db) : PageModel
+public sealed class TrustAuditModel(ExemplarsDbContext db, IStaffDirectory staff) : PageModel
 {
     public const int Shown = 1000;
     public Trust Trust { get; private set; } = default!;
-    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<AuditLine> Entries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string odsCode, CancellationToken cancellationToken)
     {
@@ -20,8 +22,8 @@ public sealed class TrustAuditModel(ExemplarsDbContext db) : PageModel
         if (trust is null || !User.CanRead(trust)) return NotFound();
         Trust = trust;
         var participations = db.Participations.Where(p => p.TrustId == trust.Id).Select(p => (int?)p.Id);
-        Entries = await db.AuditEntries.AsNoTracking().Where(a => participations.Contains(a.ParticipationId))
-            .OrderByDescending(a => a.Id).Take(Shown).ToListAsync(cancellationToken);
+        Entries = await AuditWording.DescribeAsync(db, staff, await db.AuditEntries.AsNoTracking().Where(a => participations.Contains(a.ParticipationId))
+            .OrderByDescending(a => a.Id).Take(Shown).ToListAsync(cancellationToken), cancellationToken);
         return Page();
     }
 }

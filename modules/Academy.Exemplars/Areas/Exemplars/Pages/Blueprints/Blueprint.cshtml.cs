@@ -22,5 +22,5 @@ public sealed class BlueprintModel(ExemplarsDbContext db) : PageModel
     }
 
     /// The start of the lesson's context: enough to decide whether to read it.
-    public static string Summary(Lesson lesson) => lesson.Context.Length > 240 ? lesson.Context[..240].TrimEnd() + "…" : lesson.Context;
+    public static string Summary(Lesson lesson) => Academy.Exemplars.Lessons.TextEncoder.Shorten(lesson.Context, 240);
 }

@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -11,11 +12,11 @@ public interface IBlueprintFormPage
 /// The details of a blueprint as typed, and the rules that turn them into a blueprint.
 public sealed class BlueprintForm
 {
-    public string? Title { get; set; }
+    [MaxChars(200, "Title")] public string? Title { get; set; }
     public string? CapabilityArea { get; set; }
-    public string? UserType { get; set; }
-    public string? CareSetting { get; set; }
-    public string? ProjectType { get; set; }
+    [MaxChars(100, "Who the blueprint is for")] public string? UserType { get; set; }
+    [MaxChars(100, "Care setting")] public string? CareSetting { get; set; }
+    [MaxChars(100, "Project type")] public string? ProjectType { get; set; }
 
     public static BlueprintForm From(Blueprint b) => new()
     {
@@ -27,15 +28,15 @@ public sealed class BlueprintForm
     public bool TryApply(ModelStateDictionary state, Blueprint blueprint)
     {
         const string p = "Form.";
-        Text(state, p + nameof(Title), Title, "Enter a title", "Title", 200);
+        Required(state, p + nameof(Title), Title, "Enter a title");
         var areaOk = Enum.TryParse<CapabilityArea>(CapabilityArea, out var area) && Enum.IsDefined(area);
         if (!areaOk) state.AddModelError(p + nameof(CapabilityArea), "Select a capability area");
         // Every lesson of a blueprint is of its capability area.
         else if (area != blueprint.CapabilityArea && blueprint.Lessons.Count > 0)
             state.AddModelError(p + nameof(CapabilityArea), "Remove the lessons before you change the capability area");
-        Text(state, p + nameof(UserType), UserType, "Enter who the blueprint is for", "Who the blueprint is for", 100);
-        Text(state, p + nameof(CareSetting), CareSetting, "Enter the care setting", "Care setting", 100);
-        Text(state, p + nameof(ProjectType), ProjectType, "Enter the project type", "Project type", 100);
+        Required(state, p + nameof(UserType), UserType, "Enter who the blueprint is for");
+        Required(state, p + nameof(CareSetting), CareSetting, "Enter the care setting");
+        Required(state, p + nameof(ProjectType), ProjectType, "Enter the project type");
 
         if (!state.IsValid) return false;
         blueprint.Title = Title!.Trim();
@@ -46,9 +47,9 @@ public sealed class BlueprintForm
         return true;
     }
 
-    private static void Text(ModelStateDictionary state, string key, string? value, string empty, string name, int max)
+    // Lengths are checked by [MaxChars] as the form is bound.
+    private static void Required(ModelStateDictionary state, string key, string? value, string empty)
     {
         if (string.IsNullOrWhiteSpace(value)) state.AddModelError(key, empty);
-        else if (value.Trim().Length > max) state.AddModelError(key, $"{name} must be {max} characters or fewer");
     }
 }

@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ namespace Academy.Exemplars.Pages.Claims;
 public sealed class ClaimModel(ExemplarsDbContext db, ClaimDecisions decisions) : PageModel
 {
     [BindProperty] public string? Decision { get; set; }
-    [BindProperty] public string? Comment { get; set; }
+    [BindProperty, MaxChars(4000, "The comment")] public string? Comment { get; set; }
     public Claim Claim { get; private set; } = default!;
     public bool CanDecide { get; private set; }
     public static readonly IReadOnlyList<(string, string)> Options = [("Approve", "Approve the claim"), ("Reject", "Reject the claim")];

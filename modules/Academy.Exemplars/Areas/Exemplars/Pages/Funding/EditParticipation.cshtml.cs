@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
@@ -14,9 +15,9 @@ public sealed class EditParticipationModel(ExemplarsDbContext db) : PageModel
 {
     [BindProperty] public string? Allocation { get; set; }
     [BindProperty] public string? LocalMatchedFunding { get; set; }
-    [BindProperty] public string? PartnerOrganisation { get; set; }
-    [BindProperty] public string? MaturityTarget { get; set; }
-    [BindProperty] public string? Roadmap { get; set; }
+    [BindProperty, MaxChars(200, "The partner")] public string? PartnerOrganisation { get; set; }
+    [BindProperty, MaxChars(200, "The maturity target")] public string? MaturityTarget { get; set; }
+    [BindProperty, MaxChars(20000, "The roadmap")] public string? Roadmap { get; set; }
     [BindProperty] public string? PairedWithId { get; set; }
     [BindProperty] public int Version { get; set; }
     public Participation Participation { get; private set; } = default!;
@@ -43,8 +44,6 @@ public sealed class EditParticipationModel(ExemplarsDbContext db) : PageModel
         var local = Input.Money(ModelState, nameof(LocalMatchedFunding), LocalMatchedFunding, "the local matched funding", required: false);
         if (p.Programme.PartnerRequired && string.IsNullOrWhiteSpace(PartnerOrganisation))
             ModelState.AddModelError(nameof(PartnerOrganisation), "Enter the international partner organisation");
-        else if (PartnerOrganisation?.Length > 200) ModelState.AddModelError(nameof(PartnerOrganisation), "The partner must be 200 characters or fewer");
-        if (MaturityTarget?.Length > 200) ModelState.AddModelError(nameof(MaturityTarget), "The maturity target must be 200 characters or fewer");
         int? pairedWith = null;
         if (!string.IsNullOrEmpty(PairedWithId))
         {

@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
@@ -11,8 +12,8 @@ namespace Academy.Exemplars.Pages.Funding;
 [Authorize(Roles = ExemplarAccess.TrackerRoles)]
 public sealed class NewBenefitModel(ExemplarsDbContext db) : PageModel
 {
-    [BindProperty] public string? Name { get; set; }
-    [BindProperty] public string? Unit { get; set; }
+    [BindProperty, MaxChars(200, "The benefit")] public string? Name { get; set; }
+    [BindProperty, MaxChars(50, "The unit")] public string? Unit { get; set; }
     public Participation Participation { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -21,9 +22,7 @@ public sealed class NewBenefitModel(ExemplarsDbContext db) : PageModel
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (string.IsNullOrWhiteSpace(Name)) ModelState.AddModelError(nameof(Name), "Enter the benefit");
-        else if (Name.Length > 200) ModelState.AddModelError(nameof(Name), "The benefit must be 200 characters or fewer");
         if (string.IsNullOrWhiteSpace(Unit)) ModelState.AddModelError(nameof(Unit), "Enter the unit it is measured in");
-        else if (Unit.Length > 50) ModelState.AddModelError(nameof(Unit), "The unit must be 50 characters or fewer");
         if (!ModelState.IsValid) return Page();
         db.Benefits.Add(new Benefit { ParticipationId = id, Name = Name!.Trim(), Unit = Unit!.Trim() });
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,7 @@ namespace Academy.Exemplars.Pages.Funding;
 [Authorize(Policy = Policies.Administrator)]
 public sealed class NewInstalmentModel(ExemplarsDbContext db) : PageModel
 {
-    [BindProperty] public string? Description { get; set; }
+    [BindProperty, MaxChars(500, "The description")] public string? Description { get; set; }
     [BindProperty] public string? Amount { get; set; }
     [BindProperty] public string? MilestoneId { get; set; }
     public Participation Participation { get; private set; } = default!;

@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,13 +12,13 @@ namespace Academy.Exemplars.Pages.Lessons;
 /// "Form.Title") so that the field ids, and the links to them, are the ones the lesson form has always had.
 public abstract class LessonFormPage : PageModel
 {
-    [BindProperty] public string? Title { get; set; }
+    [BindProperty, MaxChars(200, "Title")] public string? Title { get; set; }
     [BindProperty] public string? CapabilityArea { get; set; }
-    [BindProperty] public string? Context { get; set; }
-    [BindProperty] public string? WhatHappened { get; set; }
-    [BindProperty] public string? WhatToRepeat { get; set; }
-    [BindProperty] public string? WhatToDoDifferently { get; set; }
-    [BindProperty] public string? Tags { get; set; }
+    [BindProperty, MaxChars(5000, "The context")] public string? Context { get; set; }
+    [BindProperty, MaxChars(5000, "What happened")] public string? WhatHappened { get; set; }
+    [BindProperty, MaxChars(5000, "What to repeat")] public string? WhatToRepeat { get; set; }
+    [BindProperty, MaxChars(5000, "What to do differently")] public string? WhatToDoDifferently { get; set; }
+    [BindProperty, MaxChars(500, "Tags")] public string? Tags { get; set; }
     [BindProperty] public string? MilestoneId { get; set; }
     public IReadOnlyList<SelectListItem> MilestoneOptions { get; private set; } = [];
     public static IReadOnlyList<SelectListItem> AreaOptions => Milestones.MilestoneForm.AreaOptions;
@@ -38,14 +39,12 @@ public abstract class LessonFormPage : PageModel
     protected bool TryApply(Lesson lesson)
     {
         if (string.IsNullOrWhiteSpace(Title)) ModelState.AddModelError(nameof(Title), "Enter a title");
-        else if (Title.Length > 200) ModelState.AddModelError(nameof(Title), "Title must be 200 characters or fewer");
         var areaOk = Enum.TryParse<CapabilityArea>(CapabilityArea, out var area) && Enum.IsDefined(area);
         if (!areaOk) ModelState.AddModelError(nameof(CapabilityArea), "Select a capability area");
         if (string.IsNullOrWhiteSpace(Context)) ModelState.AddModelError(nameof(Context), "Enter the context");
         if (string.IsNullOrWhiteSpace(WhatHappened)) ModelState.AddModelError(nameof(WhatHappened), "Enter what happened");
         if (string.IsNullOrWhiteSpace(WhatToRepeat) && string.IsNullOrWhiteSpace(WhatToDoDifferently))
             ModelState.AddModelError(nameof(WhatToRepeat), "Enter what to repeat, what to do differently, or both");
-        if (Tags?.Length > 500) ModelState.AddModelError(nameof(Tags), "Tags must be 500 characters or fewer");
         int? milestoneId = null;
         if (!string.IsNullOrEmpty(MilestoneId))
         {

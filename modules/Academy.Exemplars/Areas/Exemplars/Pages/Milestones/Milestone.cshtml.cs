@@ -20,9 +20,11 @@ public sealed class MilestoneModel(ExemplarsDbContext db, EvidenceStore store, T
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     /// Evidence is checked (size, type, content) before anything is written; the file is stored, then
-    /// its row; if the row cannot be saved the file is removed again.
-    [RequestSizeLimit(EvidenceStore.MaxBytes + 1024 * 1024)]
-    [RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxBytes + 1024 * 1024)]
+    /// its row; if the row cannot be saved the file is removed again. The request may be larger than the
+    /// largest file accepted, so that a person who picks a 30MB file is told so beside the field instead of
+    /// the server refusing the request outright; beyond UploadRequestLimit the server does refuse it (400).
+    [RequestSizeLimit(EvidenceStore.UploadRequestLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.UploadRequestLimit)]
     public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || !CanWrite) return NotFound();

@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -9,8 +10,8 @@ namespace Academy.Exemplars.Pages.Milestones;
 public sealed class MilestoneForm
 {
     public string? CapabilityArea { get; set; }
-    public string? Title { get; set; }
-    public string? Description { get; set; }
+    [MaxChars(200, "Title")] public string? Title { get; set; }
+    [MaxChars(4000, "Description")] public string? Description { get; set; }
     public string? BaselineDate { get; set; }
     public string? ForecastDate { get; set; }
     public string? ActualDate { get; set; }
@@ -36,8 +37,6 @@ public sealed class MilestoneForm
         var areaOk = Enum.TryParse<CapabilityArea>(CapabilityArea, out var area) && Enum.IsDefined(area);
         if (!areaOk) state.AddModelError(p + nameof(CapabilityArea), "Select a capability area");
         if (string.IsNullOrWhiteSpace(Title)) state.AddModelError(p + nameof(Title), "Enter a title");
-        else if (Title.Length > 200) state.AddModelError(p + nameof(Title), "Title must be 200 characters or fewer");
-        if (Description?.Length > 4000) state.AddModelError(p + nameof(Description), "Description must be 4,000 characters or fewer");
 
         var baseline = Input.Date(state, p + nameof(BaselineDate), BaselineDate, "the baseline date");
         if (baseline < programme.StartDate)

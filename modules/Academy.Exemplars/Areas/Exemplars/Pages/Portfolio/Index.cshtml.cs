@@ -24,7 +24,7 @@ public sealed class PortfolioModel(Tracking.Portfolio portfolio) : PageModel
     {
         View = await portfolio.ReadAsync(Filter(), cancellationToken);
         MilestoneTrend = await portfolio.MilestoneTrendAsync(Filter(), cancellationToken);
-        ProgrammeOptions = [new("All programmes", ""), .. View.Programmes.Select(p => new SelectListItem(p, p))];
+        ProgrammeOptions = [new("All programmes", ""), .. View.Programmes.Select(p => new SelectListItem(p.Name, p.Slug))];
         RegionOptions = [new("All regions", ""), .. View.Regions.Select(r => new SelectListItem(r, r))];
     }
 

@@ -1,4 +1,6 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Returns;
 using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,17 +14,17 @@ public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
 {
     public sealed class ReturnForm
     {
-        public string? Narrative { get; set; }
+        [MaxChars(20000, "The progress narrative")] public string? Narrative { get; set; }
         public string? TimeRag { get; set; }
-        public string? TimeComment { get; set; }
+        [MaxChars(2000, "The comment on time")] public string? TimeComment { get; set; }
         public string? BudgetRag { get; set; }
-        public string? BudgetComment { get; set; }
+        [MaxChars(2000, "The comment on budget")] public string? BudgetComment { get; set; }
         public string? ScopeQualityRag { get; set; }
-        public string? ScopeQualityComment { get; set; }
+        [MaxChars(2000, "The comment on scope and quality")] public string? ScopeQualityComment { get; set; }
         public string? RiskRag { get; set; }
-        public string? RiskComment { get; set; }
+        [MaxChars(2000, "The comment on risk")] public string? RiskComment { get; set; }
         public string? BenefitsRag { get; set; }
-        public string? BenefitsComment { get; set; }
+        [MaxChars(2000, "The comment on benefits")] public string? BenefitsComment { get; set; }
         public string? DeliveryConfidence { get; set; }
         public string? NationalSpend { get; set; }
         public string? LocalSpend { get; set; }
@@ -48,7 +50,6 @@ public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
-        if (Form.Narrative?.Length > 20_000) ModelState.AddModelError("Form.Narrative", "The progress narrative must be 20,000 characters or fewer");
         var time = Rating("Form.TimeRag", Form.TimeRag);
         var budget = Rating("Form.BudgetRag", Form.BudgetRag);
         var scope = Rating("Form.ScopeQualityRag", Form.ScopeQualityRag);
@@ -89,10 +90,9 @@ public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var found = await db.FindReadableAsync(User, id, cancellationToken, tracked: true);
-        if (found is null || !User.CanWrite(found.Participation.Trust)) return NotFound();
-        // Submitted: not editable until a reviewer returns it. Approved: locked for good.
-        if (!found.IsEditable()) return StatusCode(409);
+        var (found, closed) = await db.FindChangeableReturnAsync(User, id, cancellationToken);
+        if (found is null) return NotFound();
+        if (closed) return ClosedReturn.Show(id);
         Return = found;
         return null;
     }

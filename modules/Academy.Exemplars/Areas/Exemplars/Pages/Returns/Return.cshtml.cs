@@ -1,6 +1,7 @@
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Returns;
 using Academy.Exemplars.Tracking;
-using Academy.Notifications;
+using Academy.Modules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,51 +10,35 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Exemplars.Pages.Returns;
 
 [Authorize(Roles = ExemplarAccess.TrackerRoles)]
-public sealed class ReturnModel(ExemplarsDbContext db, IEmailOutbox outbox, ReturnNotices notices, TimeProvider clock) : PageModel
+public sealed class ReturnModel(ExemplarsDbContext db, IStaffDirectory staff) : PageModel
 {
     public ProgressReturn Return { get; private set; } = default!;
     public bool CanEdit { get; private set; }
     public bool CanReview { get; private set; }
-    public IReadOnlyList<Benefit> Benefits { get; private set; } = [];
+    /// Set when the person followed a link to a step the return has passed (see ClosedReturn).
+    public string? WhatHappened { get; private set; }
+    public IReadOnlyList<ReturnEvent> History { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, tracked: false, cancellationToken) ? Page() : NotFound();
-
-    /// Submitting checks the return is complete, applies its milestone updates to the milestones and
-    /// tells the reviewers, all in one transaction.
-    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, tracked: true, cancellationToken)) return NotFound();
-        if (!CanEdit) return StatusCode(409);
-        var r = Return;
-        if (string.IsNullOrWhiteSpace(r.NarrativeMarkdown)) ModelState.AddModelError("", "Add a progress narrative before submitting the return");
-        if (new[] { r.TimeRag, r.BudgetRag, r.ScopeQualityRag, r.RiskRag, r.BenefitsRag }.Any(x => x is null))
-            ModelState.AddModelError("", "Give a RAG rating for time, budget, scope and quality, risk and benefits before submitting the return");
-        if (r.DeliveryConfidence is null) ModelState.AddModelError("", "Give an overall delivery confidence before submitting the return");
-        if (!ModelState.IsValid) return Page();
-
-        foreach (var update in r.MilestoneUpdates)
-        {
-            update.Milestone.ForecastDate = update.ForecastDate;
-            update.Milestone.Status = update.Status;
-        }
-        r.Status = ReturnStatus.Submitted;
-        r.SubmittedBy = User.Email();
-        r.SubmittedAt = clock.GetUtcNow();
-        await outbox.SaveChangesWithEmailAsync(db, await notices.SubmittedAsync(r, cancellationToken), cancellationToken);
-        return Redirect($"/exemplars/returns/{id}");
+        if (await LoadAsync(db, User, id, cancellationToken) is not { } found) return NotFound();
+        Return = found;
+        CanEdit = User.CanWrite(found.Participation.Trust) && found.IsEditable();
+        CanReview = User.CanReview() && found.Status == ReturnStatus.Submitted;
+        History = await ReturnHistory.ForAsync(db, id, cancellationToken);
+        Names = await staff.NamesAsync(ReturnRules.People(found).Concat(History.Select(e => e.Actor)), cancellationToken);
+        if (Request.Query.ContainsKey(ClosedReturn.Query)) WhatHappened = ReturnRules.WhatHappened(found, Names);
+        return Page();
     }
 
-    private async Task<bool> LoadAsync(int id, bool tracked, CancellationToken cancellationToken)
+    /// The return with everything a summary of it shows, or null when the person may not read it.
+    public static async Task<ProgressReturn?> LoadAsync(ExemplarsDbContext db, System.Security.Claims.ClaimsPrincipal user, int id, CancellationToken cancellationToken, bool tracked = false)
     {
-        var found = await db.FindReadableAsync(User, id, cancellationToken, tracked);
-        if (found is null) return false;
+        if (await db.FindReadableReturnAsync(user, id, cancellationToken) is null) return null;
         var query = tracked ? db.Returns : db.Returns.AsNoTracking();
-        Return = await query.Include(r => r.Participation).ThenInclude(p => p.Trust).Include(r => r.Participation).ThenInclude(p => p.Programme)
+        return await query.Include(r => r.Participation).ThenInclude(p => p.Trust).Include(r => r.Participation).ThenInclude(p => p.Programme)
             .Include(r => r.MilestoneUpdates).ThenInclude(u => u.Milestone).Include(r => r.Risks).Include(r => r.Measurements).ThenInclude(m => m.Benefit)
             .AsSplitQuery().SingleAsync(r => r.Id == id, cancellationToken);
-        CanEdit = User.CanWrite(Return.Participation.Trust) && Return.IsEditable();
-        CanReview = User.CanReview() && Return.Status == ReturnStatus.Submitted;
-        return true;
     }
 }

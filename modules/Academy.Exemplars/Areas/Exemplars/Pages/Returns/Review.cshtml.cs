@@ -1,4 +1,6 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Returns;
 using Academy.Exemplars.Tracking;
 using Academy.Notifications;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +13,7 @@ namespace Academy.Exemplars.Pages.Returns;
 public sealed class ReviewReturnModel(ExemplarsDbContext db, IEmailOutbox outbox, ReturnNotices notices, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Decision { get; set; }
-    [BindProperty] public string? Comment { get; set; }
+    [BindProperty, MaxChars(4000, "The comment")] public string? Comment { get; set; }
     public ProgressReturn Return { get; private set; } = default!;
 
     public static readonly IReadOnlyList<(string, string)> Options = [("Approve", "Approve the return"), ("Return", "Return it to the trust for changes")];
@@ -23,22 +25,19 @@ public sealed class ReviewReturnModel(ExemplarsDbContext db, IEmailOutbox outbox
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
         if (Decision is not ("Approve" or "Return")) ModelState.AddModelError(nameof(Decision), "Select whether to approve the return or return it");
         if (Decision == "Return" && string.IsNullOrWhiteSpace(Comment)) ModelState.AddModelError(nameof(Comment), "Enter a comment saying what the trust should change");
-        if (Comment?.Length > 4000) ModelState.AddModelError(nameof(Comment), "The comment must be 4,000 characters or fewer");
         if (!ModelState.IsValid) return Page();
 
-        Return.Status = Decision == "Approve" ? ReturnStatus.Approved : ReturnStatus.Returned;
-        Return.ReviewerComment = Comment?.Trim() ?? "";
-        Return.DecidedBy = User.Email();
-        Return.DecidedAt = clock.GetUtcNow();
+        ReturnRules.Decide(Return, Decision == "Approve", Comment, User.Email(), clock.GetUtcNow());
         await outbox.SaveChangesWithEmailAsync(db, await notices.DecidedAsync(Return, cancellationToken), cancellationToken);
         return Redirect($"/exemplars/returns/{id}");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var found = await db.FindReadableAsync(User, id, cancellationToken, tracked: true);
+        // The whole return, so that the reviewer reads it beside the decision form.
+        var found = await ReturnModel.LoadAsync(db, User, id, cancellationToken, tracked: true);
         if (found is null) return NotFound();
-        if (found.Status != ReturnStatus.Submitted) return StatusCode(409);
+        if (found.Status != ReturnStatus.Submitted) return ClosedReturn.Show(id);
         Return = found;
         return null;
     }

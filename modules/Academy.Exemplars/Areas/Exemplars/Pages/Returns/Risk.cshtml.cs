@@ -1,48 +1,53 @@
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Returns;
 using Academy.Exemplars.Tracking;
+using Academy.Theme.Nhs.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages.Returns;
 
+/// A risk or issue of a return: added at /risks/new, changed or removed at /risks/{itemId} while the return can be changed.
 [Authorize(Roles = ExemplarAccess.TrackerRoles)]
-public sealed class NewRiskModel(ExemplarsDbContext db) : PageModel
+public sealed class RiskModel(ExemplarsDbContext db) : ReturnItemPage<RiskIssue>(db, "risks")
 {
     [BindProperty] public string? Kind { get; set; } = nameof(RiskKind.Risk);
-    [BindProperty] public string? Description { get; set; }
+    [BindProperty, MaxChars(2000, "The description")] public string? Description { get; set; }
     [BindProperty] public string? Likelihood { get; set; }
     [BindProperty] public string? Impact { get; set; }
-    [BindProperty] public string? Owner { get; set; }
-    [BindProperty] public string? Mitigation { get; set; }
-    public ProgressReturn Return { get; private set; } = default!;
+    [BindProperty, MaxChars(200, "The owner")] public string? Owner { get; set; }
+    [BindProperty, MaxChars(2000, "The mitigation")] public string? Mitigation { get; set; }
 
     public static readonly IReadOnlyList<(string, string)> Kinds = [("Risk", "Risk (may happen)"), ("Issue", "Issue (has happened)")];
     public static readonly IReadOnlyList<SelectListItem> Scale = [new("Select a score", ""), .. Enumerable.Range(1, 5).Select(i => new SelectListItem(i.ToString(Format.EnGb), i.ToString(Format.EnGb)))];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
-
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, int? itemId, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
+        if (await LoadAsync(id, itemId, cancellationToken) is { } problem) return problem;
+        if (Existing is { } x)
+            (Kind, Description, Likelihood, Impact, Owner, Mitigation) = (x.Kind.ToString(), x.Description, x.Likelihood.ToString(Format.EnGb), x.Impact.ToString(Format.EnGb), x.Owner, x.Mitigation);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int? itemId, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, itemId, cancellationToken) is { } problem) return problem;
         var kindOk = Enum.TryParse<RiskKind>(Kind, out var kind) && Enum.IsDefined(kind);
         if (!kindOk) ModelState.AddModelError(nameof(Kind), "Select risk or issue");
         if (string.IsNullOrWhiteSpace(Description)) ModelState.AddModelError(nameof(Description), "Enter a description");
         var likelihood = Score(nameof(Likelihood), Likelihood, "Select a likelihood from 1 to 5");
         var impact = Score(nameof(Impact), Impact, "Select an impact from 1 to 5");
         if (string.IsNullOrWhiteSpace(Owner)) ModelState.AddModelError(nameof(Owner), "Enter the owner");
-        else if (Owner.Length > 200) ModelState.AddModelError(nameof(Owner), "The owner must be 200 characters or fewer");
         if (string.IsNullOrWhiteSpace(Mitigation)) ModelState.AddModelError(nameof(Mitigation), "Enter the mitigation");
         if (!ModelState.IsValid) return Page();
 
-        db.Risks.Add(new RiskIssue
-        {
-            ReturnId = id, ParticipationId = Return.ParticipationId, Kind = kind, Description = Description!.Trim(),
-            Likelihood = likelihood, Impact = impact, Owner = Owner!.Trim(), Mitigation = Mitigation!.Trim(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/returns/{id}");
+        var risk = Existing ?? Db.Risks.Add(new RiskIssue { ReturnId = id, ParticipationId = Return.ParticipationId }).Entity;
+        (risk.Kind, risk.Description, risk.Likelihood, risk.Impact, risk.Owner, risk.Mitigation) = (kind, Description!.Trim(), likelihood, impact, Owner!.Trim(), Mitigation!.Trim());
+        await Db.SaveChangesAsync(cancellationToken);
+        return BackToReturn(id);
     }
 
     private int Score(string key, string? value, string message)
@@ -50,14 +55,5 @@ public sealed class NewRiskModel(ExemplarsDbContext db) : PageModel
         if (int.TryParse(value, out var score) && score is >= 1 and <= 5) return score;
         ModelState.AddModelError(key, message);
         return 0;
-    }
-
-    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
-    {
-        var found = await db.FindReadableAsync(User, id, cancellationToken, tracked: true);
-        if (found is null || !User.CanWrite(found.Participation.Trust)) return NotFound();
-        if (!found.IsEditable()) return StatusCode(409);
-        Return = found;
-        return null;
     }
 }
