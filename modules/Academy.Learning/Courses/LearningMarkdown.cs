@@ -1,5 +1,5 @@
-using Ganss.Xss;
 using Markdig;
+using Academy.Theme.Nhs.Content;
 using Microsoft.AspNetCore.Html;
 
 namespace Academy.Learning.Courses;
@@ -9,10 +9,9 @@ namespace Academy.Learning.Courses;
 public static class LearningMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-    // The same sanitiser the exemplar tracker uses until the site-wide configuration lands: swap this line for it.
-    private static readonly HtmlSanitizer Sanitizer = new();
 
-    public static HtmlString ToHtml(string? markdown) => new(Sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", Pipeline)));
+    /// The site's one sanitiser configuration (SafeMarkdown: only what prose needs).
+    public static HtmlString ToHtml(string? markdown) => SafeMarkdown.ToHtml(markdown);
 
     /// The words of the Markdown without its markup, for the search index.
     public static string ToPlainText(string? markdown) => Markdown.ToPlainText(markdown ?? "", Pipeline);

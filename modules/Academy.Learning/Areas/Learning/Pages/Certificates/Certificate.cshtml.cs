@@ -20,7 +20,7 @@ public sealed class CertificateModel(LearningDbContext db, CertificateLinks link
         if (await db.FindLearnersAsync(code, User.UserId(), cancellationToken) is not { } certificate) return NotFound();
         Certificate = certificate;
         Status = certificate.StatusAt(clock.GetUtcNow());
-        VerificationUrl = links.VerificationUrl(certificate.Code, Request);
+        VerificationUrl = links.VerificationUrl(certificate.Code);
         // Inline, so the printed page needs nothing else (the CSP allows data: images).
         QrDataUri = "data:image/png;base64," + Convert.ToBase64String(CertificateQr.Png(VerificationUrl));
         return Page();

@@ -15,7 +15,7 @@ public sealed class PdfModel(LearningDbContext db, CertificateLinks links, ISite
     {
         if (await db.FindLearnersAsync(code, User.UserId(), cancellationToken) is not { WithdrawnAt: null } certificate) return NotFound();
         var siteName = (await siteSettings.GetAsync(cancellationToken))?.SiteName ?? "NHS Digital Academy";
-        var pdf = CertificateDocument.Pdf(certificate, siteName, links.VerificationUrl(certificate.Code, Request));
+        var pdf = CertificateDocument.Pdf(certificate, siteName, links.VerificationUrl(certificate.Code));
         return File(pdf, "application/pdf", $"certificate-{CertificateCode.Format(certificate.Code)}.pdf");
     }
 }
