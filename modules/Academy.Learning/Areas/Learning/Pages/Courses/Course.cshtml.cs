@@ -21,6 +21,10 @@ public sealed class CourseModel(LearningDbContext db, EnrolmentRules enrolments)
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
 
+    /// A post that names none of this page's handlers (its button's handler stripped, a form posted by hand) would
+    /// otherwise render the page without loading it.
+    public IActionResult OnPost() => BadRequest();
+
     public async Task<IActionResult> OnPostEnrolAsync(string slug, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();

@@ -41,12 +41,17 @@ public sealed class LessonModel(
         return await ShowAsync(cancellationToken);
     }
 
+    /// A post that names none of this page's handlers (its button's handler stripped, a form posted by hand) would
+    /// otherwise render the page without loading it.
+    public IActionResult OnPost() => BadRequest();
+
     /// "Continue": without JavaScript the view is recorded here; the page's script sets sentBy=page once
     /// it has sent experienced itself. Either way on to the next lesson (or back to the course).
     public async Task<IActionResult> OnPostContinueAsync(string slug, string lessonSlug, string? sentBy, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, lessonSlug, cancellationToken) is { } refused) return refused;
         if (Place.Lesson.Kind == LessonKind.Quiz) return BadRequest("A quiz is completed by submitting its answers.");
+        if (sentBy is not (null or "server" or "page")) return BadRequest("sentBy is 'server' or 'page'.");
         if (sentBy != "page") await writer.StoreAsync([statements.Experienced(Place.Enrolment, Place.Course, Place.Lesson)], cancellationToken);
         return Redirect(Place.Next is { } next ? PlayerLinks.Lesson(Place.Course, next) : PlayerLinks.Course(Place.Course));
     }

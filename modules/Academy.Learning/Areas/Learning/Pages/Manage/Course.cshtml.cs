@@ -14,6 +14,10 @@ public sealed class ManageCourseModel(LearningDbContext db, TimeProvider clock, 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
+    /// A post that names none of this page's handlers (its button's handler stripped, a form posted by hand) would
+    /// otherwise render the page without loading it.
+    public IActionResult OnPost() => BadRequest();
+
     public async Task<IActionResult> OnPostAddSectionAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Academy.Identity.Pages.Admin.Users;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class EditUserModel(UserManager<AcademyUser> users, SessionStore sessions, IEnumerable<ITrustDirectory> trustDirectories) : RolesAndTrustForm(trustDirectories)
+public sealed class EditUserModel(UserManager<AcademyUser> users, SignInManager<AcademyUser> signIn, SessionStore sessions, IEnumerable<ITrustDirectory> trustDirectories) : RolesAndTrustForm(trustDirectories)
 {
     public string DisplayName { get; private set; } = "";
     public string Email { get; private set; } = "";
@@ -50,6 +50,8 @@ public sealed class EditUserModel(UserManager<AcademyUser> users, SessionStore s
         // (a session kept its old roles for half an hour before, issue 8).
         await users.UpdateSecurityStampAsync(user);
         await sessions.EndAllAsync(user.Id, cancellationToken);
+        // An administrator who changed their own roles keeps working in this browser, with the new roles.
+        if (user.Id == users.GetUserId(User)) await signIn.SignInAsync(user, isPersistent: false);
         return RedirectToPage(new { id, saved = true });
     }
 
