@@ -9,10 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 var seconds = args.Length > 0 ? int.Parse(args[0]) : 15;
 var clients = args.Length > 1 ? int.Parse(args[1]) : 50;
 
-// WebApplicationFactory finds the site's content root from a test assembly's attribute; a console app names it instead.
-var root = new DirectoryInfo(AppContext.BaseDirectory);
-while (root is not null && !File.Exists(Path.Combine(root.FullName, "Academy.sln"))) root = root.Parent;
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ACADEMY_WEB", Path.Combine(root!.FullName, "site", "Academy.Web"));
+PageLoad.UseSiteContentRoot();
 
 await using var site = AcademySite.Create(kestrel: true, overrides: new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Error" });
 var address = site.ServerAddress;
@@ -23,48 +20,13 @@ await Generator.GenerateAsync(site.Services);
 Console.WriteLine($"Generated 32 trusts, 2,000 milestones, 500 returns, 5,000 lessons in {generated.Elapsed.TotalSeconds:0.0} s");
 
 await site.CreateUserAsync("bench-reviewer@academy.test", [Roles.NationalReviewer]);
-var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseCookies = true, CookieContainer = new System.Net.CookieContainer() };
-using var http = new HttpClient(handler) { BaseAddress = address };
-var signIn = await http.GetStringAsync("/account/sign-in");
-var token = Forms.AntiForgeryToken(signIn)!;
-var signedIn = await http.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-{
-    ["Input.Email"] = "bench-reviewer@academy.test", ["Input.Password"] = "a-long-enough-password", ["__RequestVerificationToken"] = token,
-}));
-if (!signedIn.IsSuccessStatusCode && (int)signedIn.StatusCode != 302) throw new InvalidOperationException($"Sign-in failed: {signedIn.StatusCode}");
+using var http = await PageLoad.SignInAsync(address, "bench-reviewer@academy.test", "a-long-enough-password", clients);
 
 string[] scenarios = ["/exemplars/portfolio", "/exemplars/trusts/RLN", "/exemplars/lessons?q=training+ward"];
 Console.WriteLine($"{clients} concurrent clients, {seconds} s per page (after a 3 s warm-up)");
-Console.WriteLine("| Page | Requests | Requests/s | p50 (ms) | p95 (ms) | Errors |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+Console.WriteLine(PageLoad.Header);
 foreach (var url in scenarios)
-{
-    await LoadAsync(http, url, clients, TimeSpan.FromSeconds(3));
-    var (count, errors, latencies, elapsed) = await LoadAsync(http, url, clients, TimeSpan.FromSeconds(seconds));
-    latencies.Sort();
-    double P(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
-    Console.WriteLine($"| `{url}` | {count} | {count / elapsed.TotalSeconds:0.0} | {P(0.50):0} | {P(0.95):0} | {errors} |");
-}
-
-static async Task<(int Count, int Errors, List<double> Latencies, TimeSpan Elapsed)> LoadAsync(HttpClient http, string url, int clients, TimeSpan duration)
-{
-    var latencies = new List<double>();
-    var errors = 0;
-    var clock = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-    {
-        var mine = new List<double>();
-        while (clock.Elapsed < duration)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
-            mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
-        }
-        lock (latencies) latencies.AddRange(mine);
-    })));
-    return (latencies.Count, errors, latencies, clock.Elapsed);
-}
+    Console.WriteLine((await PageLoad.MeasureAsync([http], url, clients, TimeSpan.FromSeconds(seconds), warmUp: TimeSpan.FromSeconds(3))).Row);
 
 static class Generator
 {

@@ -17,15 +17,15 @@ using Microsoft.Extensions.DependencyInjection;
 // how long the oldest statement not yet applied has waited since the LRS stored it (the lag), and reports the peak
 // during the burst and the lag of the last statement (its commit to the projection having applied it).
 //   dotnet run -c Release --project bench/Academy.Learning.Bench -- --statements 100000 --learners 2000
+// The `pages` mode instead loads the learner pages (see PagesBench):
+//   dotnet run -c Release --project bench/Academy.Learning.Bench -- pages --learners 10000 --clients 50 --seconds 10
+var pages = args.FirstOrDefault() == "pages";
 var statements = Arg("--statements", 100_000);
-var learners = Arg("--learners", 2_000);
-var clients = Arg("--clients", 4);
+var learners = Arg("--learners", pages ? 10_000 : 2_000);
+var clients = Arg("--clients", pages ? 50 : 4);
 var batch = Arg("--batch", 100);
-Console.WriteLine($"Progress projection lag: {statements:N0} statements over {learners:N0} enrolments, {clients} clients posting batches of {batch}, {Environment.ProcessorCount} cores");
 
-var root = new DirectoryInfo(AppContext.BaseDirectory);
-while (root is not null && !File.Exists(Path.Combine(root.FullName, "Academy.sln"))) root = root.Parent;
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ACADEMY_WEB", Path.Combine(root?.FullName ?? ".", "site", "Academy.Web"));
+PageLoad.UseSiteContentRoot();
 
 const string key = "bench-key", secret = "bench-secret-bench-secret-bench-secret";
 await using var site = AcademySite.Create(overrides: new Dictionary<string, string?>
@@ -37,6 +37,12 @@ await using var site = AcademySite.Create(overrides: new Dictionary<string, stri
     ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Error",
 }, kestrel: true);
 var address = site.ServerAddress;
+if (pages)
+{
+    await PagesBench.RunAsync(site, learners, clients, Arg("--seconds", 10));
+    return;
+}
+Console.WriteLine($"Progress projection lag: {statements:N0} statements over {learners:N0} enrolments, {clients} clients posting batches of {batch}, {Environment.ProcessorCount} cores");
 var activities = site.Services.GetRequiredService<LearningActivities>();
 
 // One course of four pages and a quiz, and one enrolment per learner.
