@@ -14,6 +14,29 @@
 // JSON 400 body. Scopes (XapiScopes): all, all/read, statements/write, statements/read,
 // statements/read/mine, state, profile, define. RequireXapiScope takes any number; one suffices, and
 // "all" (and "all/read" for GET) always does.
+//
+// What other modules get (the public contract in Academy.Abstractions/Xapi, namespace Academy.Xapi.Contracts;
+// they never read this module's tables nor reference this project):
+//   IStatementFeed        Statements/StatementFeed.cs. ReadAsync(after, max): every stored statement in commit
+//                         order (the writer's Sequence is the position), voiding ones included, parsed for a
+//                         projection (actor, verb, object, registration, context activities, result) with the
+//                         stored JSON. ForRegistrationAsync / ForActorAndActivityAsync: one learner's course,
+//                         neither voided nor voiding, to rebuild it from scratch. WaitForStatementsAsync: an
+//                         in-process wake-up raised by StatementWriter after each commit (Statements/
+//                         StatementCommits.cs); readers still poll the cursor, which finds other nodes' statements.
+//   IStatementWriter      Statements/SiteStatementWriter.cs: the site's own statements (the player without
+//                         JavaScript) through StatementEndpoints.Prepare (the same validation, as 2.0.0) and the
+//                         same StatementWriter, authority account "academy-site"; StatementRejectedException
+//                         carries the reason (and IsConflict for an id already taken).
+//   ILaunchCredentials    Launch/LaunchCredentials.cs: a credential per launch (XapiCredential with ExpiresAt and
+//                         LaunchAgent/Registration/ActivityId; secret hashed), confined by Launch/LaunchRules.cs:
+//                         writes only statements whose actor is the learner and whose context.registration is the
+//                         launch's, voids only the learner's own; reads only statements about the learner (the
+//                         agent filter is added to every query); State only for the learner and registration,
+//                         Agent Profile only for the learner; every other resource 403. 401 once expired
+//                         (Academy:Xapi:LaunchCredentialLifetime, 4 h; at most 24 h) or revoked; the same class is
+//                         the module's ISignOutListener, which revokes a person's launch credentials. Expired ones
+//                         are deleted when the next is issued. XapiAgent.Learner(userId) names a learner.
 using Academy.Data;
 using Academy.Modules;
 using Academy.Xapi.Data;
@@ -28,7 +51,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Academy.Xapi;
 
-/// The Learning Record Store (issue 3): protocol, credentials and the Statements resource.
+/// The Learning Record Store (issue 3): protocol, credentials and the Statements resource; the contract
+/// other modules use (issue 9) is described above.
 public sealed class XapiModule : IAcademyModule
 {
     public ModuleManifest Manifest { get; } = new("xAPI", "Academy's Learning Record Store (xAPI 1.0.3 and 2.0).", "/xapi/about");
@@ -41,6 +65,8 @@ public sealed class XapiModule : IAcademyModule
         builder.Services.AddXapiStatements();
         builder.Services.AddSingleton(new NavigationItem("LRS credentials", "/admin/xapi/credentials", 90, [Roles.Administrator]));
     }
+
+    private static readonly string[] Resources = ["/xapi/statements", "/xapi/activities", "/xapi/activities/state", "/xapi/activities/profile", "/xapi/agents", "/xapi/agents/profile", "/xapi/about"];
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
@@ -55,6 +81,10 @@ public sealed class XapiModule : IAcademyModule
 
         endpoints.MapXapi().MapStatements();
         Documents.DocumentEndpoints.MapXapiDocuments(endpoints.MapXapi());
+        // Issue 8 §4: an address under /xapi that no resource answers is a JSON 404, not the site's page.
+        endpoints.MapXapi().MapFallback("{*path}", (HttpContext context) => Resources.Contains(context.Request.Path.Value ?? "", StringComparer.OrdinalIgnoreCase)
+            ? XapiProblem.Create(StatusCodes.Status405MethodNotAllowed, $"The resource {context.Request.Path} does not answer {context.Request.Method}.")
+            : XapiProblem.Create(StatusCodes.Status404NotFound, $"No xAPI resource answers {context.Request.Method} {context.Request.Path}."));
     }
 
     public async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -63,8 +93,11 @@ public sealed class XapiModule : IAcademyModule
         var key = configuration["Academy:Xapi:DefaultCredential:Key"];
         var secret = configuration["Academy:Xapi:DefaultCredential:Secret"];
         if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(secret)) return;
-        var created = await services.GetRequiredService<XapiCredentials>().EnsureAsync(key, secret, "Default (from configuration)", cancellationToken);
-        if (created)
-            services.GetRequiredService<ILoggerFactory>().CreateLogger<XapiModule>().LogInformation("Created the xAPI credential {Key} from configuration", key);
+        var credentials = services.GetRequiredService<XapiCredentials>();
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger<XapiModule>();
+        if (await credentials.EnsureAsync(key, secret, "Default (from configuration)", cancellationToken))
+            log.LogInformation("Created the xAPI credential {Key} from configuration", key);
+        if (!await credentials.RememberConfiguredAsync(key, secret, cancellationToken))
+            log.LogWarning("The xAPI credential {Key} is stored with a secret other than the configured one (or is revoked): its checks stay on PBKDF2", key);
     }
 }

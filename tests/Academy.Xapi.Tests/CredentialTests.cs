@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Academy.Xapi.Contracts;
+using Academy.Xapi.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Xapi.Tests;
 
@@ -128,4 +132,50 @@ public sealed partial class CredentialTests(LrsSite site) : IClassFixture<LrsSit
 
     [GeneratedRegex("id=\"issued-key\">([^<]+)<")] private static partial Regex KeyPattern();
     [GeneratedRegex("id=\"issued-secret\">([^<]+)<")] private static partial Regex SecretPattern();
+}
+
+/// Issue 8 §4: guessing secrets is throttled per client address, and a client over the limit is refused
+/// before any PBKDF2 is spent; a working credential from the same address keeps working.
+public sealed class CredentialGuessingTests : IAsyncLifetime
+{
+    private readonly LrsSite site = LrsSite.CreateLrs(overrides: new Dictionary<string, string?> { ["Academy:Xapi:FailedAuthenticationsPerMinute"] = "3" });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await site.DisposeAsync();
+
+    [Fact]
+    public async Task SecretGuessing_BeyondTheLimit_Returns429_AndTheRightSecretStillWorks()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+            statuses.Add((await site.Lrs(secret: "guess-" + i).GetAsync("/xapi/statements?limit=1")).StatusCode);
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        var throttled = await site.Lrs(key: "someone-else", secret: "guess").GetAsync("/xapi/statements");
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Equal("application/json", throttled.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await site.Lrs().GetAsync("/xapi/statements?limit=1")).StatusCode);
+    }
+
+    /// Launch credentials are checked on the same path: an expired one and wrong secrets for a launch key
+    /// count as failures, and the learner's working launch credential passes the cheap check when throttled.
+    [Fact]
+    public async Task LaunchSecretGuessing_BeyondTheLimit_Returns429_AndTheLaunchCredentialStillWorks()
+    {
+        var learner = XapiAgent.Learner(Guid.NewGuid().ToString());
+        var launch = await site.WithServicesAsync(s => s.GetRequiredService<ILaunchCredentials>()
+            .IssueAsync(new LaunchScope(learner, Guid.NewGuid(), "https://academy.test/courses/throttled")));
+        var expired = await site.WithServicesAsync(s => s.GetRequiredService<ILaunchCredentials>()
+            .IssueAsync(new LaunchScope(learner, Guid.NewGuid(), "https://academy.test/courses/throttled")));
+        await site.WithServicesAsync(async s => await s.GetRequiredService<XapiDbContext>().Credentials.Where(c => c.Key == expired.Key)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ExpiresAt, DateTimeOffset.UtcNow.AddSeconds(-1))));
+
+        var statuses = new List<HttpStatusCode> { (await site.Lrs(key: expired.Key, secret: expired.Secret).GetAsync("/xapi/statements")).StatusCode };
+        for (var i = 0; i < 3; i++)
+            statuses.Add((await site.Lrs(key: launch.Key, secret: "guess-" + i).GetAsync("/xapi/statements")).StatusCode);
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await site.Lrs(key: launch.Key, secret: launch.Secret).GetAsync("/xapi/statements")).StatusCode);
+    }
 }

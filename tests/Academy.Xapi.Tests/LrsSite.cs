@@ -12,10 +12,11 @@ public sealed class LrsSite : AcademySite
 
     public LrsSite() : this(kestrel: false) { }
 
-    private LrsSite(bool kestrel, IDictionary<string, string?>? overrides = null)
-        : base(null, Settings(overrides), setUp: true, kestrel: kestrel) { }
+    private LrsSite(bool kestrel, IDictionary<string, string?>? overrides = null, string? dataFolder = null)
+        : base(dataFolder, Settings(overrides), setUp: true, kestrel: kestrel) { }
 
-    public static LrsSite CreateLrs(bool kestrel = false, IDictionary<string, string?>? overrides = null) => new(kestrel, overrides);
+    /// dataFolder: a second site on another's data (another web node on the same database).
+    public static LrsSite CreateLrs(bool kestrel = false, IDictionary<string, string?>? overrides = null, string? dataFolder = null) => new(kestrel, overrides, dataFolder);
 
     private static Dictionary<string, string?> Settings(IDictionary<string, string?>? overrides)
     {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using System.Text.Json.Nodes;
 
 namespace Academy.Xapi.Tests;
@@ -17,22 +15,11 @@ public sealed class TincanClientTests : IAsyncLifetime
     [Fact]
     public async Task Tincanjs_SavesRetrievesAndQueriesStatements()
     {
-        var folder = typeof(TincanClientTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TincanFolder").Value!;
         var endpoint = new Uri(site.ServerAddress, "/xapi/").ToString();
         var mbox = Statements.NewMbox();
         var activity = Statements.NewActivity();
 
-        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "client.js", endpoint, LrsSite.Key, LrsSite.Secret, mbox, activity }) start.ArgumentList.Add(argument);
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await node.WaitForExitAsync(timeout.Token);
-
-        var text = await output;
-        Assert.True(node.ExitCode == 0, $"tincanjs failed: {text}\n{await errors}");
-        var seen = JsonNode.Parse(text.Trim().Split('\n').Last())!;
+        var seen = await TincanNode.RunAsync("client.js", endpoint, LrsSite.Key, LrsSite.Secret, mbox, activity);
         var savedId = seen["savedId"]!.GetValue<string>();
         Assert.Equal(savedId, seen["retrievedId"]!.GetValue<string>());
         Assert.Equal("http://adlnet.gov/expapi/verbs/experienced", seen["retrievedVerb"]!.GetValue<string>());

@@ -28,6 +28,11 @@ public class XapiDbContext(DbContextOptions options) : DbContext(options)
             credential.Property(c => c.SecretHash).HasMaxLength(200);
             credential.Property(c => c.Scopes).HasMaxLength(400);
             credential.Property(c => c.CreatedBy).HasMaxLength(256);
+            // Launch credentials (Launch/LaunchCredentials.cs): revoked by learner at sign-out, deleted once expired.
+            credential.Property(c => c.LaunchAgent).HasMaxLength(600);
+            credential.Property(c => c.LaunchActivityId).HasMaxLength(2000);
+            credential.HasIndex(c => c.LaunchAgent);
+            credential.HasIndex(c => c.ExpiresAt);
         });
         builder.Entity<XapiStatement>(statement =>
         {
@@ -80,6 +85,13 @@ public sealed class XapiCredential
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// When the credential stops working (401); null for an administrator's credential, which lasts until revoked.
+    public DateTimeOffset? ExpiresAt { get; set; }
+    /// For a launch credential: the learner it acts for, as the statement keys name an agent
+    /// ("Agent|account|{homePage}|{name}"), and the registration and course activity it was issued for.
+    public string? LaunchAgent { get; set; }
+    public Guid? LaunchRegistration { get; set; }
+    public string? LaunchActivityId { get; set; }
 }
 
 /// One stored statement. The JSON is kept as stored (with the LRS's id, stored, timestamp, authority
@@ -107,6 +119,9 @@ public enum StatementKeyKind : byte
     RelatedActivity = 4,    // also context activities, and inside a SubStatement
     Verb = 5,
     Registration = 6,
+    // Not a filter: the id of the statement a StatementRef (voiding ones included) targets, so that a
+    // target stored after the statement that refers to it can still give that statement its keys.
+    StatementRef = 7,
 }
 
 public sealed class XapiStatementKey

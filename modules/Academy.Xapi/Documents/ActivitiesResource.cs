@@ -10,14 +10,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Xapi.Documents;
 
 /// Communication 2.5: the Activity object the LRS has for an id. The LRS keeps no activity table:
-/// its definition is the one in the most recent (not voided) statement that carries a definition
-/// for the activity, found through the statements' key table; an activity never seen is still
-/// returned, with its id only (2.5.s2.b1).
+/// XAPI-00254, its definition is everything the (not voided) statements about the activity say of it,
+/// merged oldest to newest (language maps and extensions key by key, interaction components by id,
+/// anything else the newest), found through the statements' key table; an activity never seen is
+/// still returned, with its id only (2.5.s2.b1).
 internal static class ActivitiesResource
 {
     private const string Section = "Communication 2.5: Activities resource";
-    // How many recent statements about the activity are read to find a definition.
-    private const int StatementsToSearch = 50;
+    // How many recent statements about the activity are read for its definition: a bound on one GET's
+    // work, far above how often a definition changes in practice.
+    private const int StatementsToSearch = 1000;
 
     public static void MapActivities(this RouteGroupBuilder xapi) =>
         xapi.MapMethods("/activities", ["GET", "HEAD"], GetAsync).RequireXapiScope(XapiScopes.Define, XapiScopes.StatementsRead);
@@ -28,15 +30,47 @@ internal static class ActivitiesResource
         var activityId = DocumentParameters.ActivityId(http.Request, Section);
 
         var activity = new JsonObject { ["objectType"] = "Activity", ["id"] = activityId };
-        foreach (var json in await RecentStatementsAsync(db, StatementKeyKind.RelatedActivity, StatementShape.Hash(activityId), StatementsToSearch, http.RequestAborted))
+        JsonObject? merged = null;
+        var newestFirst = await RecentStatementsAsync(db, StatementKeyKind.RelatedActivity, StatementShape.Hash(activityId), StatementsToSearch, http.RequestAborted);
+        for (var i = newestFirst.Count - 1; i >= 0; i--)
         {
-            if (FindDefinition(JsonNode.Parse(json), activityId) is { } definition)
-            {
-                activity["definition"] = definition.DeepClone();
-                break;
-            }
+            if (FindDefinition(JsonNode.Parse(newestFirst[i]), activityId) is JsonObject definition)
+                merged = merged is null ? (JsonObject)definition.DeepClone() : Merge(merged, definition);
         }
+        if (merged is not null) activity["definition"] = merged;
         return Results.Text(activity.ToJsonString(), "application/json");
+    }
+
+    private static readonly string[] LanguageMaps = ["name", "description"];
+    private static readonly string[] Components = ["choices", "scale", "source", "target", "steps"];
+
+    /// Folds a newer definition into what is known: language maps and extensions gain the newer keys
+    /// (a language given again takes the newer text), interaction components merge by id, and any
+    /// other property takes the newer value.
+    private static JsonObject Merge(JsonObject known, JsonObject newer)
+    {
+        foreach (var (key, value) in newer)
+        {
+            if (value is null) continue;
+            if ((LanguageMaps.Contains(key) || key == "extensions") && known[key] is JsonObject knownMap && value is JsonObject newerMap)
+                foreach (var (entry, text) in newerMap) knownMap[entry] = text?.DeepClone();
+            else if (Components.Contains(key) && known[key] is JsonArray knownList && value is JsonArray newerList)
+            {
+                foreach (var component in newerList.OfType<JsonObject>())
+                {
+                    var id = component["id"]?.ToString();
+                    var same = knownList.OfType<JsonObject>().FirstOrDefault(c => c["id"]?.ToString() == id);
+                    if (same is null) knownList.Add(component.DeepClone());
+                    else if (component["description"] is JsonObject description)
+                    {
+                        if (same["description"] is not JsonObject sameDescription) same["description"] = description.DeepClone();
+                        else foreach (var (entry, text) in description) sameDescription[entry] = text?.DeepClone();
+                    }
+                }
+            }
+            else known[key] = value.DeepClone();
+        }
+        return known;
     }
 
     /// The JSON of the most recent statements with this key, newest first, voided ones left out.

@@ -69,12 +69,18 @@ internal sealed class DocumentResource(XapiDocumentResource resource, string sec
         XapiProtocol.RejectUnknownParameters(request, [.. ContextParameters, idParameter]);
         var context = Context(request);
         var id = Required(request, idParameter);
+        var preconditions = Preconditions.From(request);
+        // XAPI-00273, XAPI-00287/00293: 1.0.3's conformance tests read Communication 2.6.s3 and 2.7 as
+        // "a profile PUT always carries If-Match or If-None-Match", even for a document not yet stored,
+        // and expect 400. 2.0 asks for a precondition only over an existing document (409, below).
+        if (resource != XapiDocumentResource.State && !http.Xapi().IsVersion2 && preconditions.IfMatch is null && preconditions.IfNoneMatch is null)
+            throw new XapiException("A PUT to a profile document needs If-Match (the ETag you read) or If-None-Match: * (to create it).", "If-Match", section);
         var (content, contentType) = await BodyAsync(request);
         if (DocumentContent.IsJson(contentType) && !DocumentContent.IsValidJson(content))
-            throw new XapiException("The document says it is application/json but is not valid JSON.", "Content-Type", "Communication 3.2: the content type must match the content");
+            throw new XapiException("The document says it is application/json but is not valid JSON (or holds a lone UTF-16 surrogate, which is not text).", "Content-Type", "Communication 3.2: the content type must match the content");
 
         var outcome = await new DocumentStore(db, clock).WriteAsync(context, id, content, contentType, merge: null,
-            Preconditions.From(request), RequiresPreconditionOnPut(http.Xapi()), http.RequestAborted);
+            preconditions, RequiresPreconditionOnPut(http.Xapi()), http.RequestAborted);
         return Respond(outcome);
     }
 
@@ -87,7 +93,7 @@ internal sealed class DocumentResource(XapiDocumentResource resource, string sec
         var (content, contentType) = await BodyAsync(request);
         var posted = DocumentContent.AsJsonObject(contentType, content)
             ?? throw new XapiException(DocumentContent.IsJson(contentType)
-                    ? "POST merges JSON objects: the document is not a JSON object (or has a property twice)."
+                    ? "POST merges JSON objects: the document is not a JSON object (or has a property twice, or holds a lone UTF-16 surrogate, which is not text)."
                     : $"POST merges JSON objects: send Content-Type application/json (not '{contentType}'), or PUT to store other content.",
                 "Content-Type", "Communication 2.2.s8: POST needs application/json objects");
 
@@ -128,7 +134,9 @@ internal sealed class DocumentResource(XapiDocumentResource resource, string sec
         var activityId = usesActivity ? DocumentParameters.ActivityId(request, section) : null;
         var agent = usesAgent ? DocumentParameters.Agent(request, section) : null;
         var registration = usesRegistration ? DocumentParameters.Registration(request, section) : null;
-        return new DocumentContext(resource, activityId, agent, registration);
+        var context = new DocumentContext(resource, activityId, agent, registration);
+        Launch.LaunchRules.CheckDocument(request.HttpContext.Xapi().Caller, context);
+        return context;
     }
 
     private string Required(HttpRequest request, string name) =>
@@ -191,11 +199,13 @@ internal static class DocumentParameters
     {
         JsonDocument document;
         try { document = JsonDocument.Parse(text, XapiJson.DocumentOptions); }
+        catch (InvalidOperationException) { throw new XapiException("agent has a property name with a lone UTF-16 surrogate, which is not text.", "agent", section); }
         catch (JsonException) { throw new XapiException("agent is not valid JSON: send an Agent object, e.g. {\"mbox\":\"mailto:learner@example.org\"}.", "agent", section); }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new XapiException("agent is an Agent object (JSON), not a Group or any other value.", "agent", section);
+            XapiJson.RejectLoneSurrogates(document.RootElement, "agent", section);
             try { StatementValidator.Agent(document.RootElement, "agent"); }
             catch (XapiException e) { throw new XapiException("agent is not a valid Agent: " + e.Message, e.Property ?? "agent", e.Rule ?? section); }
             var identity = StatementShape.ActorIdentity(JsonNode.Parse(text))

@@ -204,9 +204,14 @@ internal static class DocumentContent
         if (!IsJson(contentType)) return null;
         try
         {
+            // Issue 8 §4: a document with a lone surrogate is not mergeable (one stored before the LRS
+            // refused them would otherwise fail every later merge with a 500).
+            using (var document = System.Text.Json.JsonDocument.Parse(content, MergeOptions))
+                if (Protocol.XapiJson.FindLoneSurrogate(document.RootElement, "document") is not null) return null;
             return JsonNode.Parse(content, documentOptions: MergeOptions) as JsonObject;
         }
-        catch (System.Text.Json.JsonException)
+        // Checking for duplicate keys reads each property name: one with a lone surrogate throws here.
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
             return null;
         }
@@ -216,10 +221,10 @@ internal static class DocumentContent
     {
         try
         {
-            using var _ = System.Text.Json.JsonDocument.Parse(content, StoreOptions);
-            return true;
+            using var document = System.Text.Json.JsonDocument.Parse(content, StoreOptions);
+            return Protocol.XapiJson.FindLoneSurrogate(document.RootElement, "document") is null;
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
             return false;
         }

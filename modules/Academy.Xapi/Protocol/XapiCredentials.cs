@@ -2,12 +2,14 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Academy.Xapi.Data;
+using Academy.Xapi.Launch;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Xapi.Protocol;
 
-/// Who is calling: the credential a request authenticated with.
-public sealed record XapiCaller(int CredentialId, string Key, IReadOnlySet<string> Scopes)
+/// Who is calling: the credential a request authenticated with, and for a launch credential the
+/// learner and registration it is confined to (Launch/LaunchRules.cs).
+public sealed record XapiCaller(int CredentialId, string Key, IReadOnlySet<string> Scopes, LaunchRestriction? Launch = null)
 {
     public bool Has(string scope, bool isRead) => XapiScopes.Grants(Scopes, scope, isRead);
 }
@@ -20,11 +22,19 @@ public sealed record XapiCaller(int CredentialId, string Key, IReadOnlySet<strin
 /// provisioned default credential) may be guessable, so it gets PBKDF2-SHA256 (210,000 iterations,
 /// OWASP 2023); a successful check is remembered in memory (by a SHA-256 of the secret) so that only
 /// the first request of a process pays for it.
+///
+/// Issue 8 §4: a wrong secret must cost what it costs for any other key (a PBKDF2 per guess both told
+/// which key was the configured one and let anyone burn 55 ms of CPU per request). The configured
+/// credential's secret is in this process's configuration, so at start it is checked once against the
+/// stored hash (RememberConfiguredAsync) and then compared by SHA-256, as generated secrets are; an
+/// unknown key does the same hash. PBKDF2 is left only for a chosen secret this process does not know
+/// (configuration changed since the credential was stored), and the protocol middleware refuses that
+/// check (allowSlowCheck: false) to a client that has failed too often (XapiFailedAuthentications).
 public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, TimeProvider clock)
 {
     private const int Pbkdf2Iterations = 210_000;
 
-    public async Task<XapiCaller?> AuthenticateAsync(string? authorization, CancellationToken cancellationToken)
+    public async Task<XapiCaller?> AuthenticateAsync(string? authorization, CancellationToken cancellationToken, bool allowSlowCheck = true)
     {
         if (authorization is null || !authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return null;
         string decoded;
@@ -35,12 +45,36 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
         var key = decoded[..colon];
         var secret = decoded[(colon + 1)..];
 
+        var now = clock.GetUtcNow();
         var credential = await db.Credentials.AsNoTracking()
-            .Where(c => c.Key == key && c.RevokedAt == null)
-            .Select(c => new { c.Id, c.Key, c.SecretHash, c.Scopes })
+            .Where(c => c.Key == key && c.RevokedAt == null && (c.ExpiresAt == null || c.ExpiresAt > now))
+            .Select(c => new { c.Id, c.Key, c.SecretHash, c.Scopes, c.LaunchAgent, c.LaunchRegistration, c.LaunchActivityId })
             .FirstOrDefaultAsync(cancellationToken);
-        if (credential is null || !Verify(credential.SecretHash, secret)) return null;
-        return new XapiCaller(credential.Id, credential.Key, ParseScopes(credential.Scopes));
+        if (credential is null)
+        {
+            // The same work as checking a generated secret, so an unknown key answers no faster; an
+            // expired or revoked launch credential is unknown here too, and costs the same.
+            SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+            return null;
+        }
+        if (!Verify(credential.SecretHash, secret, allowSlowCheck)) return null;
+        var launch = credential.LaunchAgent is { } agent
+            ? new LaunchRestriction(agent, credential.LaunchRegistration!.Value, credential.LaunchActivityId!)
+            : null;
+        return new XapiCaller(credential.Id, credential.Key, ParseScopes(credential.Scopes), launch);
+    }
+
+    /// Checks the configured secret against the stored credential once (one PBKDF2) and, when it
+    /// matches, lets later checks of that credential compare SHA-256s. False when the stored
+    /// credential has another secret (it was provisioned with a different configuration).
+    public async Task<bool> RememberConfiguredAsync(string key, string secret, CancellationToken cancellationToken)
+    {
+        var stored = await db.Credentials.AsNoTracking().Where(c => c.Key == key && c.RevokedAt == null)
+            .Select(c => c.SecretHash).FirstOrDefaultAsync(cancellationToken);
+        if (stored is null || !stored.StartsWith("pbkdf2:", StringComparison.Ordinal)) return stored is not null;
+        if (!Verify(stored, secret, allowSlowCheck: true)) return false;
+        cache.Known[stored] = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+        return true;
     }
 
     public static IReadOnlySet<string> ParseScopes(string scopes) =>
@@ -49,19 +83,38 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
     /// A new credential; the secret is returned once and never stored.
     public async Task<(XapiCredential Credential, string Secret)> IssueAsync(string name, IEnumerable<string> scopes, string? createdBy, CancellationToken cancellationToken)
     {
+        var (credential, secret) = Generate("ak_", name, scopes, createdBy);
+        db.Credentials.Add(credential);
+        await db.SaveChangesAsync(cancellationToken);
+        return (credential, secret);
+    }
+
+    /// A launch credential (Launch/LaunchCredentials.cs): an expiry, and the learner, registration and
+    /// activity it is confined to.
+    public async Task<(XapiCredential Credential, string Secret)> IssueLaunchAsync(string name, IEnumerable<string> scopes, LaunchRestriction launch, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var (credential, secret) = Generate("launch_", name, scopes, "launch");
+        credential.ExpiresAt = expiresAt;
+        credential.LaunchAgent = launch.AgentIdentity;
+        credential.LaunchRegistration = launch.Registration;
+        credential.LaunchActivityId = launch.ActivityId;
+        db.Credentials.Add(credential);
+        await db.SaveChangesAsync(cancellationToken);
+        return (credential, secret);
+    }
+
+    private (XapiCredential, string Secret) Generate(string keyPrefix, string name, IEnumerable<string> scopes, string? createdBy)
+    {
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var credential = new XapiCredential
+        return (new XapiCredential
         {
-            Key = "ak_" + Base64Url(RandomNumberGenerator.GetBytes(12)),
+            Key = keyPrefix + Base64Url(RandomNumberGenerator.GetBytes(12)),
             Name = name,
             SecretHash = HashGenerated(secret),
             Scopes = string.Join(' ', scopes.Distinct()),
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = createdBy,
-        };
-        db.Credentials.Add(credential);
-        await db.SaveChangesAsync(cancellationToken);
-        return (credential, secret);
+        }, secret);
     }
 
     /// The provisioned credential of an unattended install (Academy:Xapi:DefaultCredential), with every scope.
@@ -100,7 +153,7 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
         return $"pbkdf2:{Pbkdf2Iterations}:{Convert.ToBase64String(salt)}:{Convert.ToBase64String(hash)}";
     }
 
-    private bool Verify(string stored, string secret)
+    private bool Verify(string stored, string secret, bool allowSlowCheck)
     {
         var secretBytes = Encoding.UTF8.GetBytes(secret);
         if (stored.StartsWith("sha256:", StringComparison.Ordinal))
@@ -108,10 +161,13 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
             var expected = Convert.FromBase64String(stored[7..]);
             return CryptographicOperations.FixedTimeEquals(expected, SHA256.HashData(secretBytes));
         }
+        if (cache.Known.TryGetValue(stored, out var known))
+            return CryptographicOperations.FixedTimeEquals(known, SHA256.HashData(secretBytes));
         var parts = stored.Split(':');
         if (parts.Length != 4 || parts[0] != "pbkdf2") return false;
         var memo = Convert.ToBase64String(SHA256.HashData([.. Encoding.UTF8.GetBytes(stored), .. secretBytes]));
         if (cache.Verified.ContainsKey(memo)) return true;
+        if (!allowSlowCheck) return false;
         var hash = Rfc2898DeriveBytes.Pbkdf2(secretBytes, Convert.FromBase64String(parts[2]), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), HashAlgorithmName.SHA256, 32);
         if (!CryptographicOperations.FixedTimeEquals(hash, Convert.FromBase64String(parts[3]))) return false;
         cache.Verified.TryAdd(memo, 0);
@@ -126,4 +182,30 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
 public sealed class XapiSecretCache
 {
     public ConcurrentDictionary<string, byte> Verified { get; } = new();
+    /// Stored PBKDF2 hash → SHA-256 of the secret, for the configured credential this process knows the
+    /// secret of (checked against the stored hash at start).
+    public ConcurrentDictionary<string, byte[]> Known { get; } = new();
+}
+
+/// Failed authentications per client address (per node), a fixed window: a client over the limit gets
+/// 429 for any credential that does not pass a cheap check, so guessing is slow and costs the LRS no
+/// PBKDF2, while a working client behind the same address keeps working.
+public sealed class XapiFailedAuthentications(XapiOptions options)
+{
+    private readonly System.Threading.RateLimiting.PartitionedRateLimiter<string> limiter =
+        System.Threading.RateLimiting.PartitionedRateLimiter.Create<string, string>(client =>
+            System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(client, _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, options.FailedAuthenticationsPerMinute),
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+
+    public bool IsThrottled(string client) => limiter.GetStatistics(client)?.CurrentAvailablePermits <= 0;
+
+    public void Record(string client)
+    {
+        using var _ = limiter.AttemptAcquire(client);
+    }
 }

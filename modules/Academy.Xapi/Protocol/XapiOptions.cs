@@ -10,6 +10,8 @@ public sealed class XapiOptions
     /// Requests per second each credential may make (a token bucket; 429 beyond it).
     public int RequestsPerSecond { get; set; } = 2000;
     public int Burst { get; set; } = 4000;
+    /// Failed authentications a client address may make per minute before it is refused with 429 (issue 8 §4).
+    public int FailedAuthenticationsPerMinute { get; set; } = 20;
     /// The homePage of the authority account of stored statements; the request's origin when empty.
     public string? AuthorityHomePage { get; set; }
     /// Statements a POST may carry.
@@ -19,6 +21,8 @@ public sealed class XapiOptions
     /// unsupported (Communication 3.3): "2.0.0", the latest version the LRS speaks, or "1.0.3". The ADL
     /// conformance suites disagree here (1.0.3 expects 1.0.3, 2.0 expects 2.0.0): set it for a 1.0.3-only run.
     public string UnversionedAnswer { get; set; } = "2.0.0";
+    /// How long a launch credential works when the launcher does not say (Academy:Xapi:LaunchCredentialLifetime, "04:00:00").
+    public TimeSpan LaunchCredentialLifetime { get; set; } = TimeSpan.FromHours(4);
 
     public static XapiOptions From(IConfiguration configuration)
     {

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 
 namespace Academy.Xapi.Protocol;
@@ -59,8 +60,10 @@ public static partial class XapiProtocol
         services.AddSingleton(options);
         services.AddSingleton<XapiSecretCache>();
         services.AddSingleton(new XapiRateLimiter(options));
+        services.AddSingleton(new XapiFailedAuthentications(options));
         services.AddScoped<XapiCredentials>();
         services.AddTransient<IStartupFilter, XapiStartupFilter>();
+        services.AddExceptionHandler<XapiExceptionHandler>();
     }
 
     private static async ValueTask<object?> XapiFilterAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
@@ -74,6 +77,8 @@ public static partial class XapiProtocol
         var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
         if (requirement is not null && !requirement.Scopes.Any(s => request.Caller.Has(s, isRead)))
             return XapiProblem.Create(StatusCodes.Status403Forbidden, $"This credential lacks the scope {string.Join(" or ", requirement.Scopes)}.", rule: "Communication 4: scopes");
+        if (request.Caller.Launch is not null && Launch.LaunchRules.RefuseResource(context) is { } refusal)
+            return XapiProblem.Create(StatusCodes.Status403Forbidden, refusal, rule: "Academy launch credential");
         try
         {
             return await next(invocation);
@@ -93,6 +98,22 @@ public static partial class XapiProtocol
     internal static partial Regex SupportedVersion();
 }
 
+/// Issue 8 §4: an xAPI client gets every error as the LRS's JSON, an unexpected one (500) included,
+/// never the site's HTML error page; the cause is logged. The site's exception handler asks this first.
+internal sealed class XapiExceptionHandler(ILogger<XapiExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        // The handler runs with the request's path already set to the site's error page: ask for the original.
+        var path = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value);
+        if (!path.StartsWithSegments("/xapi") || context.Response.HasStarted) return false;
+        log.LogError(exception, "The LRS failed on {Method} {Path}", context.Request.Method, path);
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        await XapiProblem.WriteAsync(context, StatusCodes.Status500InternalServerError, "The LRS failed to answer this request; it has been logged. Nothing was stored unless a later read shows it.");
+        return true;
+    }
+}
+
 internal sealed class XapiStartupFilter : IStartupFilter
 {
     // Before routing: the alternate request syntax changes the method, and CORS preflights must be
@@ -104,7 +125,7 @@ internal sealed class XapiStartupFilter : IStartupFilter
     };
 }
 
-internal sealed class XapiProtocolMiddleware(RequestDelegate next, XapiOptions options, XapiRateLimiter limiter)
+internal sealed class XapiProtocolMiddleware(RequestDelegate next, XapiOptions options, XapiRateLimiter limiter, XapiFailedAuthentications failures, ILogger<XapiProtocolMiddleware> log)
 {
     private static readonly string[] HeaderFields = ["Authorization", "X-Experience-API-Version", "Content-Type", "Content-Length", "If-Match", "If-None-Match"];
 
@@ -115,7 +136,20 @@ internal sealed class XapiProtocolMiddleware(RequestDelegate next, XapiOptions o
             await next(context);
             return;
         }
+        // This middleware runs before the site's exception handler: what fails here is answered here.
+        try
+        {
+            await InvokeXapiAsync(context, rest);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            log.LogError(e, "The LRS failed on {Method} {Path}", context.Request.Method, context.Request.Path);
+            await XapiProblem.WriteAsync(context, StatusCodes.Status500InternalServerError, "The LRS failed to answer this request; it has been logged.");
+        }
+    }
 
+    private async Task InvokeXapiAsync(HttpContext context, PathString rest)
+    {
         var response = context.Response;
         if (context.Request.Headers.Origin is { Count: > 0 } origin)
         {
@@ -170,10 +204,19 @@ internal sealed class XapiProtocolMiddleware(RequestDelegate next, XapiOptions o
             return;
         }
 
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var throttled = failures.IsThrottled(client);
         var caller = await context.RequestServices.GetRequiredService<XapiCredentials>()
-            .AuthenticateAsync(context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, context.RequestAborted);
+            .AuthenticateAsync(context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, context.RequestAborted, allowSlowCheck: !throttled);
+        if (caller is null && throttled)
+        {
+            response.Headers.RetryAfter = "60";
+            await XapiProblem.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many failed sign-ins from this address: wait a minute and send valid credentials.", "Authorization", "Communication 4: security");
+            return;
+        }
         if (caller is null)
         {
+            failures.Record(client);
             response.Headers.WWWAuthenticate = "Basic realm=\"xAPI\", charset=\"UTF-8\"";
             await XapiProblem.WriteAsync(context, StatusCodes.Status401Unauthorized, "Send valid HTTP Basic credentials (a key and secret issued by an administrator).", "Authorization", "Communication 4: security");
             return;
@@ -232,10 +275,10 @@ internal sealed class XapiProtocolMiddleware(RequestDelegate next, XapiOptions o
         foreach (var (name, value) in form)
         {
             var header = HeaderFields.FirstOrDefault(h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
-            // The form's Content-Type and Content-Length describe the content; the other header fields
-            // stand in for headers a browser could not send, so a real header, when sent, wins.
-            if (header is "Content-Type" or "Content-Length") request.Headers[header] = value;
-            else if (header is not null) { if (!request.Headers.ContainsKey(header)) request.Headers[header] = value; }
+            // XAPI-00336 (Communication 1.3): form fields named like these headers are the request's
+            // headers, so they replace any real header of that name (a form carrying
+            // X-Experience-API-Version: 0.8 is refused as a 0.8 request would be).
+            if (header is not null) request.Headers[header] = value;
             else if (name == "content") content = value.ToString();
             else query[name] = value;
         }

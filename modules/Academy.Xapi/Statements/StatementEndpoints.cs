@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Academy.Modules;
+using Academy.Xapi.Contracts;
 using Academy.Xapi.Data;
+using Academy.Xapi.Launch;
 using Academy.Xapi.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +23,12 @@ public static class StatementEndpoints
         services.AddSingleton<StatementWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<StatementWriter>());
         services.AddScoped<StatementReader>();
+        services.AddSingleton<StatementCommits>();
+        services.AddScoped<IStatementFeed, StatementFeed>();
+        services.AddScoped<IStatementWriter, SiteStatementWriter>();
+        services.AddScoped<LaunchCredentials>();
+        services.AddScoped<ILaunchCredentials>(sp => sp.GetRequiredService<LaunchCredentials>());
+        services.AddScoped<ISignOutListener>(sp => sp.GetRequiredService<LaunchCredentials>());
         return services;
     }
 
@@ -32,7 +41,7 @@ public static class StatementEndpoints
     }
 
     /// Communication 2.1.1: PUT with statementId stores one statement under that id; 204.
-    private static async Task<IResult> PutAsync(HttpContext context, StatementWriter writer, XapiOptions options)
+    private static async Task<IResult> PutAsync(HttpContext context, StatementWriter writer, StatementReader reader, XapiOptions options)
     {
         XapiProtocol.RejectUnknownParameters(context.Request, "statementId");
         var id = context.Request.Query["statementId"].ToString();
@@ -45,6 +54,7 @@ public static class StatementEndpoints
             throw new XapiException("The statement's id differs from the statementId parameter.", "statement.id", "Communication 2.1.1");
 
         var prepared = Prepare(context, [body.Json], Guid.Parse(id));
+        await LaunchRules.CheckWriteAsync(context.Xapi().Caller, prepared, reader);
         var attachments = StatementRequests.MatchAttachments(prepared.Select(p => p.Json).ToList(), body.Parts);
         var outcome = await writer.WriteAsync(prepared, Authority(context, options), context.Xapi().Caller.CredentialId, attachments, CancellationToken.None);
         return outcome.Status == WriteStatus.Conflict
@@ -53,7 +63,7 @@ public static class StatementEndpoints
     }
 
     /// Communication 2.1.2: POST one statement or an array; all are stored or none; the ids in order.
-    private static async Task<IResult> PostAsync(HttpContext context, StatementWriter writer, XapiOptions options)
+    private static async Task<IResult> PostAsync(HttpContext context, StatementWriter writer, StatementReader reader, XapiOptions options)
     {
         XapiProtocol.RejectUnknownParameters(context.Request);
         using var body = await StatementRequests.ReadAsync(context.Request, options);
@@ -66,6 +76,7 @@ public static class StatementEndpoints
         if (statements.Count > options.MaxStatementsPerRequest)
             throw new XapiException($"A request may carry at most {options.MaxStatementsPerRequest} statements.", status: StatusCodes.Status413PayloadTooLarge);
         var prepared = Prepare(context, statements, null);
+        await LaunchRules.CheckWriteAsync(context.Xapi().Caller, prepared, reader);
         var duplicate = prepared.GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new XapiException($"The id {duplicate.Key} appears more than once in the batch.", "id", "Communication 2.1.2");
         var attachments = StatementRequests.MatchAttachments(prepared.Select(p => p.Json).ToList(), body.Parts);
@@ -76,18 +87,24 @@ public static class StatementEndpoints
             : Results.Json(outcome.Ids.Select(i => i.ToString()).ToArray());
     }
 
-    private static List<PreparedStatement> Prepare(HttpContext context, IReadOnlyList<JsonElement> statements, Guid? putId)
+    private static List<PreparedStatement> Prepare(HttpContext context, IReadOnlyList<JsonElement> statements, Guid? putId) =>
+        Prepare(statements, putId, context.Xapi().IsVersion2);
+
+    /// Validates each statement (400 with the reason) and readies it for the writer; the site's own
+    /// statements (SiteStatementWriter) come through here too.
+    internal static List<PreparedStatement> Prepare(IReadOnlyList<JsonElement> statements, Guid? putId, bool isVersion2)
     {
-        var request = context.Xapi();
         var prepared = new List<PreparedStatement>(statements.Count);
         for (var i = 0; i < statements.Count; i++)
         {
             var path = statements.Count == 1 ? "statement" : $"statements[{i}]";
-            StatementValidator.Statement(statements[i], path, request.IsVersion2);
-            var json = JsonNode.Parse(statements[i].GetRawText())!.AsObject();
+            StatementValidator.Statement(statements[i], path, isVersion2);
+            // Parsed once (issue 12 §3): the node reads the request's document, which lives until the
+            // writer has stored the statement, instead of parsing the statement's text a second time.
+            var json = JsonObject.Create(statements[i])!;
             var id = putId ?? (json["id"] is JsonValue given ? Guid.Parse(given.GetValue<string>()) : Guid.NewGuid());
             json["id"] = id.ToString();
-            json["version"] ??= request.IsVersion2 ? "2.0.0" : "1.0.0";
+            json["version"] ??= isVersion2 ? "2.0.0" : "1.0.0";
             // The authority is the credential's (Data 2.4.9): what the client sent is replaced by the writer.
             json.Remove("authority");
             json.Remove("stored");
@@ -111,21 +128,22 @@ public static class StatementEndpoints
     }
 
     /// Communication 2.1.3: one statement by statementId / voidedStatementId, or a query.
-    private static async Task<IResult> GetAsync(HttpContext context, StatementReader reader, XapiOptions options)
+    private static async Task<IResult> GetAsync(HttpContext context, StatementReader reader, StatementWriter writer, XapiOptions options)
     {
         var request = context.Request;
         var caller = context.Xapi().Caller;
         int? mine = caller.Has(XapiScopes.StatementsRead, isRead: true) ? null : caller.CredentialId;
         // XAPI-00153: the header comes with every answer to a GET, a refused one (400) included.
-        var consistentThrough = await reader.ConsistentThroughAsync();
+        var consistentThrough = writer.ConsistentThrough();
         context.Response.Headers[XapiProtocol.ConsistentThroughHeader] = consistentThrough.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var query = StatementQuery.FromRequest(request, options);
+        LaunchRules.RestrictQuery(caller, query);
         var languages = request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.ToString()).ToList();
 
         if (query.StatementId is { } single)
         {
             var found = await reader.FindAsync(single, query.Voided, mine);
-            if (found is null)
+            if (found is null || !LaunchRules.MayRead(caller, found.Value.Json))
                 return XapiProblem.Create(StatusCodes.Status404NotFound, query.Voided ? $"No voided statement has the id {single}." : $"No statement has the id {single} (or it is voided: ask with voidedStatementId).");
             var statement = Format(found.Value.Json, query.Format, languages);
             context.Response.Headers.LastModified = new DateTimeOffset(found.Value.StoredTicks, TimeSpan.Zero).ToString("R");

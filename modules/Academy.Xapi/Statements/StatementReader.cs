@@ -122,8 +122,13 @@ internal sealed class StatementQuery
 
     private static JsonDocument Json(string text, string name)
     {
-        try { return JsonDocument.Parse(text, XapiJson.DocumentOptions); }
+        JsonDocument document;
+        try { document = JsonDocument.Parse(text, XapiJson.DocumentOptions); }
         catch (JsonException) { throw new XapiException($"{name} is not valid JSON.", name, "Communication 2.1.3"); }
+        catch (InvalidOperationException) { throw new XapiException($"{name} has a property name with a lone UTF-16 surrogate, which is not text.", name, "Communication 2.1.3"); }
+        try { XapiJson.RejectLoneSurrogates(document.RootElement, name, "Communication 2.1.3"); }
+        catch { document.Dispose(); throw; }
+        return document;
     }
 
     private static long? Time(string? text, string name)
@@ -143,7 +148,7 @@ internal sealed record MoreToken(string Query, long Low, long High)
     public static MoreToken Decode(string text)
     {
         try { return JsonSerializer.Deserialize<MoreToken>(WebEncoders.Base64UrlDecode(text)) ?? throw new FormatException(); }
-        catch (Exception e) when (e is FormatException or JsonException)
+        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
         {
             throw new XapiException("The more link is not one this LRS issued.", "more", "Communication 2.1.3");
         }
@@ -160,16 +165,6 @@ internal sealed class StatementReader(XapiDbContext db)
     {
         await db.Database.OpenConnectionAsync();
         return new Sql(db.Database.GetDbConnection(), null, db.Database.IsSqlServer());
-    }
-
-    /// Every statement stored at or before this time is visible (the one writer stores in stored order).
-    public async Task<DateTimeOffset> ConsistentThroughAsync()
-    {
-        var sql = await SqlAsync();
-        var ticks = await sql.ScalarAsync<long?>(sql.IsSqlServer
-            ? "SELECT TOP 1 StoredTicks FROM XapiStatements ORDER BY Sequence DESC"
-            : "SELECT StoredTicks FROM XapiStatements ORDER BY Sequence DESC LIMIT 1");
-        return ticks is null ? DateTimeOffset.UtcNow : new DateTimeOffset(ticks.Value, TimeSpan.Zero);
     }
 
     public async Task<(string Json, long StoredTicks)?> FindAsync(Guid id, bool voided, int? credentialId)

@@ -44,15 +44,31 @@ internal static class StatementRequests
         // JsonDocument checks UTF-8 inside strings only when a string is read: check it all first.
         if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
             throw new XapiException("The body is not valid UTF-8.", rule: "Communication 1.4: encoding");
+        JsonDocument document;
         try
         {
             // Invalid UTF-8, duplicate keys and nesting deeper than any statement needs are refused here.
-            return JsonDocument.Parse(bytes, XapiJson.DocumentOptions);
+            document = JsonDocument.Parse(bytes, XapiJson.DocumentOptions);
         }
         catch (JsonException e)
         {
             throw new XapiException("The body is not valid JSON: " + e.Message, rule: "Communication 1.5: statements are JSON");
         }
+        // Checking for duplicate keys reads each property name: one with a lone surrogate throws here.
+        catch (InvalidOperationException)
+        {
+            throw new XapiException("A property name holds a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text.", rule: "Communication 1.4: encoding");
+        }
+        try
+        {
+            XapiJson.RejectLoneSurrogates(bytes.Span, document.RootElement, "statement");
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+        return document;
     }
 
     private static async Task<byte[]> ReadLimitedAsync(Stream body, long max, CancellationToken cancellationToken)

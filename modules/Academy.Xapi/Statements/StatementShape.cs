@@ -11,7 +11,7 @@ namespace Academy.Xapi.Statements;
 internal sealed record PreparedStatement(Guid Id, JsonObject Json, IReadOnlyList<(StatementKeyKind Kind, byte[] Hash)> Keys, Guid? Voids, string Version);
 
 /// How statements are keyed, compared and shaped for the formats of a query (Data 2.1.3, 2.4, Communication 2.1.3).
-internal static class StatementShape
+internal static partial class StatementShape
 {
     /// The key of an agent or identified group for the agent filters: objectType and IFI
     /// (Communication 2.1.3: same IFI and same objectType). Null for an anonymous group.
@@ -40,9 +40,15 @@ internal static class StatementShape
                 if (direct) keys.Add((StatementKeyKind.Agent, id));
                 keys.Add((StatementKeyKind.RelatedAgent, id));
             }
+            // The agent filter finds a statement whose actor or object is a group the agent is a member
+            // of (issue 12 §2), as well as the related_agents filter does.
             if (o["member"] is JsonArray members)
                 foreach (var member in members)
-                    if (ActorIdentity(member) is { } memberId) keys.Add((StatementKeyKind.RelatedAgent, memberId));
+                    if (ActorIdentity(member) is { } memberId)
+                    {
+                        if (direct) keys.Add((StatementKeyKind.Agent, memberId));
+                        keys.Add((StatementKeyKind.RelatedAgent, memberId));
+                    }
         }
         void Activity(JsonNode? activity, bool direct)
         {
@@ -112,7 +118,9 @@ internal static class StatementShape
                 {
                     if (key == "definition") continue;
                     builder.Append(JsonSerializer.Serialize(key)).Append(':');
-                    if (key == "member" && value is JsonArray members)
+                    if (key == "duration" && value is JsonValue d && d.GetValueKind() == JsonValueKind.String)
+                        builder.Append(JsonSerializer.Serialize(DurationToHundredths(d.GetValue<string>())));
+                    else if (key == "member" && value is JsonArray members)
                     {
                         // Group member order does not matter.
                         var items = members.Select(m => { var b = new StringBuilder(); Write(m, b); return b.ToString(); }).Order(StringComparer.Ordinal);
@@ -136,6 +144,20 @@ internal static class StatementShape
                 break;
         }
     }
+
+    /// xAPI 2.0 §4.2.7 (Data 4.6): durations are compared to 0.01 s, so "PT1.234S", "PT1.23S" and
+    /// "PT1.230S" are the same; the seconds are cut (not rounded) to two decimals.
+    internal static string DurationToHundredths(string duration)
+    {
+        var match = SecondsPart().Match(duration);
+        if (!match.Success) return duration;
+        var seconds = decimal.Parse(match.Groups["s"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var cut = Math.Truncate(seconds * 100) / 100;
+        return duration[..match.Index] + cut.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "S";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<s>\d+(\.\d+)?)S$")]
+    private static partial System.Text.RegularExpressions.Regex SecondsPart();
 
     /// Data 2.4.6.2 (XAPI-00096): a contextActivities value may be sent as one activity, but the LRS
     /// returns every one as an array; done to the statement and to a SubStatement object.
@@ -171,9 +193,11 @@ internal static class StatementShape
                 else foreach (var m in members) Actor(m);
             }
         }
+        // XAPI-00171: an activity is its id alone (the 1.0.3 suite counts one key; objectType is optional).
         static void Activity(JsonNode? node)
         {
-            if (node is JsonObject o) o.Remove("definition");
+            if (node is not JsonObject o) return;
+            foreach (var name in o.Select(p => p.Key).Where(k => k != "id").ToList()) o.Remove(name);
         }
         static void Body(JsonObject s)
         {

@@ -96,6 +96,21 @@ public sealed class CommunicationConformanceTests(LrsSite site) : IClassFixture<
         Assert.True(response.Headers.Contains("X-Experience-API-Consistent-Through"), $"{path}: no X-Experience-API-Consistent-Through");
     }
 
+    // Issue 12 §1: the header is the latest time through which every statement is visible, so after a
+    // quiet spell it is now, not the newest stored time (clients that wait for consistency waited for ever).
+    [Fact]
+    public async Task Communication_2_1_3_ConsistentThrough_TwoSecondsAfterAStatement_IsWithinASecondOfNow()
+    {
+        var client = site.Lrs();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/xapi/statements", Json.Content(Statements.Make()))).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var response = await client.GetAsync("/xapi/statements?limit=1");
+
+        var header = DateTimeOffset.Parse(response.Headers.GetValues("X-Experience-API-Consistent-Through").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(header, DateTimeOffset.UtcNow.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+    }
+
     // v2_0/H.Communication1.3-AlternateRequestSyntax.js: xAPI 2.0 removed the alternate request syntax, so a
     // 2.0 request (version in the header or in the form) that uses it gets a 4xx; a 1.0.x one still works.
     [Theory]
@@ -118,6 +133,29 @@ public sealed class CommunicationConformanceTests(LrsSite site) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await site.Lrs("2.0.0").GetAsync($"/xapi/statements?statementId={id}")).StatusCode);
+    }
+
+    // XAPI-00336 (1.0.3, Communication 1.3): form fields named like the headers are the request's headers,
+    // so a form carrying X-Experience-API-Version: 0.8 is refused even when the real header says 1.0.3.
+    [Fact]
+    public async Task XAPI_00336_AlternateRequestSyntax_FormWithVersion08_Returns400()
+    {
+        var id = Guid.NewGuid().ToString();
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["statementId"] = id,
+            ["content"] = Statements.Make().ToJsonString(),
+            ["Authorization"] = LrsSite.Basic(LrsSite.Key, LrsSite.Secret).ToString(),
+            ["X-Experience-API-Version"] = "0.8",
+        });
+        var client = site.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
+
+        var response = await client.PostAsync("/xapi/statements?method=PUT", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("0.8", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Lrs().GetAsync($"/xapi/statements?statementId={id}")).StatusCode);
     }
 
     [Fact]

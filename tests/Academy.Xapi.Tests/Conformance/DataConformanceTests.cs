@@ -10,6 +10,25 @@ public sealed class DataConformanceTests(LrsSite site) : IClassFixture<LrsSite>
     private async Task<HttpResponseMessage> PostAsync(JsonObject statement, string version = "1.0.3") =>
         await site.Lrs(version).PostAsync("/xapi/statements", Json.Content(statement));
 
+    // xAPI 2.0 §4.2.7: durations are compared to 0.01 s, so a statement sent again under its id with a
+    // duration that differs only below a hundredth of a second is the same statement (204), and one that
+    // differs by a hundredth is a conflict (409).
+    [Theory]
+    [InlineData("PT1.2349S", HttpStatusCode.NoContent)]
+    [InlineData("PT1.230S", HttpStatusCode.NoContent)]
+    [InlineData("PT1.24S", HttpStatusCode.Conflict)]
+    public async Task Data_4_2_7_Duration_ComparedToAHundredthOfASecond(string again, HttpStatusCode expected)
+    {
+        var client = site.Lrs("2.0.0");
+        var id = Guid.NewGuid().ToString();
+        var statement = Statements.Make().With(s => s["result"] = new JsonObject { ["duration"] = "PT1.23S" });
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsync($"/xapi/statements?statementId={id}", Json.Content(statement))).StatusCode);
+
+        var response = await client.PutAsync($"/xapi/statements?statementId={id}", Json.Content(((JsonObject)statement.DeepClone()).With(s => s["result"]!["duration"] = again)));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     // XAPI-00123 (v2_0/configs/timestamps.js): "2008-09-15 15:53:00.601+00:00" is a valid RFC 3339 timestamp.
     [Theory]
     [InlineData("1.0.3")]

@@ -19,13 +19,21 @@ public sealed class ActivitiesAndAgentsResourceTests(LrsSite site) : IClassFixtu
         Assert.True(JsonNode.DeepEquals(new JsonObject { ["objectType"] = "Activity", ["id"] = activity }, json), json.ToJsonString());
     }
 
+    // XAPI-00254 (Communication 2.5): the activity carries everything known of it across the statements
+    // that define it: language maps merged (a language given again takes the newer text), and any other
+    // property the newest value.
     [Fact]
-    public async Task Activities_Get_ReturnsTheDefinitionFromTheLatestStatement()
+    public async Task XAPI_00254_Activities_Get_MergesTheDefinitionsOfEveryStatement()
     {
         var lrs = site.Lrs();
         var activity = Statements.NewActivity();
         Assert.Equal(HttpStatusCode.OK, (await lrs.PostAsync("/xapi/statements", Json.Content(Statements.Make(activity: activity)))).StatusCode);
-        var newer = Statements.Make(activity: activity).With(s => s["object"]!["definition"] = new JsonObject { ["name"] = new JsonObject { ["en-GB"] = "Renamed lesson" } });
+        var newer = Statements.Make(activity: activity).With(s => s["object"]!["definition"] = new JsonObject
+        {
+            ["name"] = new JsonObject { ["en-GB"] = "Renamed lesson", ["de"] = "Eine Lektion" },
+            ["description"] = new JsonObject { ["en-US"] = "A description" },
+            ["type"] = "http://adlnet.gov/expapi/activities/lesson",
+        });
         Assert.Equal(HttpStatusCode.OK, (await lrs.PostAsync("/xapi/statements", Json.Content(newer))).StatusCode);
 
         var response = await lrs.GetAsync(Url("/xapi/activities", ("activityId", activity)));
@@ -33,7 +41,13 @@ public sealed class ActivitiesAndAgentsResourceTests(LrsSite site) : IClassFixtu
         var json = await Json.ReadAsync(response);
         Assert.Equal("Activity", json["objectType"]!.GetValue<string>());
         Assert.Equal(activity, json["id"]!.GetValue<string>());
-        Assert.Equal("Renamed lesson", json["definition"]!["name"]!["en-GB"]!.GetValue<string>());
+        var expected = new JsonObject
+        {
+            ["name"] = new JsonObject { ["en-GB"] = "Renamed lesson", ["fr"] = "Une leçon", ["de"] = "Eine Lektion" },
+            ["description"] = new JsonObject { ["en-US"] = "A description" },
+            ["type"] = "http://adlnet.gov/expapi/activities/lesson",
+        };
+        Assert.True(JsonNode.DeepEquals(expected, json["definition"]), json["definition"]!.ToJsonString());
     }
 
     [Fact]

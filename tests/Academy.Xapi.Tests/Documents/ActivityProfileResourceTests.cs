@@ -27,21 +27,33 @@ public sealed class ActivityProfileResourceTests(LrsSite site) : IClassFixture<L
         Assert.NotNull(get.Content.Headers.LastModified);
     }
 
+    // XAPI-00287/00293 (1.0.3, Communication 2.7): a PUT without If-Match or If-None-Match is refused
+    // even for a document that does not exist yet; nothing is stored.
     [Fact]
-    public async Task ActivityProfile_Put_ToANewDocumentWithoutPrecondition_Returns204()
+    public async Task XAPI_00287_ActivityProfile_PutWithoutPrecondition_In103_Returns400AndStoresNothing()
     {
-        var put = await site.Lrs().PutAsync(ProfileUrl("new"), JsonBody("{}"));
+        var lrs = site.Lrs("1.0.3");
+
+        var put = await lrs.PutAsync(ProfileUrl("new-103"), JsonBody("{}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Contains("If-None-Match", (await ProblemAsync(put))["message"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await lrs.GetAsync(ProfileUrl("new-103"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ActivityProfile_Put_ToANewDocumentWithoutPrecondition_In20_Returns204()
+    {
+        var put = await site.Lrs("2.0.0").PutAsync(ProfileUrl("new"), JsonBody("{}"));
 
         Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
     }
 
-    [Theory]
-    [InlineData("1.0.3")]
-    [InlineData("2.0.0")]
-    public async Task ActivityProfile_Put_ToExistingWithoutPrecondition_Returns409(string version)
+    [Fact]
+    public async Task ActivityProfile_Put_ToExistingWithoutPrecondition_In20_Returns409()
     {
-        var lrs = site.Lrs(version);
-        var url = ProfileUrl("existing-" + version);
+        var lrs = site.Lrs("2.0.0");
+        var url = ProfileUrl("existing-2.0.0");
         await lrs.PutAsync(url, JsonBody("{\"a\":1}"));
 
         var put = await lrs.PutAsync(url, JsonBody("{\"a\":2}"));
@@ -57,7 +69,7 @@ public sealed class ActivityProfileResourceTests(LrsSite site) : IClassFixture<L
     public async Task ActivityProfile_Put_WithTheCurrentETag_ReplacesTheDocument()
     {
         var lrs = site.Lrs();
-        await lrs.PutAsync(ProfileUrl("replace"), JsonBody("{\"a\":1}"));
+        await lrs.CreateAsync(ProfileUrl("replace"), JsonBody("{\"a\":1}"));
         var etag = (await lrs.GetAsync(ProfileUrl("replace"))).Headers.ETag!.ToString();
 
         var put = await lrs.SendAsync(HttpMethod.Put, ProfileUrl("replace"), Body("<b/>", "application/xml"), ifMatch: etag);
@@ -73,7 +85,7 @@ public sealed class ActivityProfileResourceTests(LrsSite site) : IClassFixture<L
     public async Task ActivityProfile_Put_WithAStaleETag_Returns412()
     {
         var lrs = site.Lrs();
-        await lrs.PutAsync(ProfileUrl("stale"), JsonBody("{\"a\":1}"));
+        await lrs.CreateAsync(ProfileUrl("stale"), JsonBody("{\"a\":1}"));
 
         var put = await lrs.SendAsync(HttpMethod.Put, ProfileUrl("stale"), JsonBody("{\"a\":2}"), ifMatch: "\"0000000000000000000000000000000000000000\"");
 
@@ -85,7 +97,7 @@ public sealed class ActivityProfileResourceTests(LrsSite site) : IClassFixture<L
     public async Task ActivityProfile_Post_MergesJsonObjects()
     {
         var lrs = site.Lrs();
-        await lrs.PutAsync(ProfileUrl("merge"), JsonBody("{\"x\":\"foo\",\"y\":\"bar\"}"));
+        await lrs.CreateAsync(ProfileUrl("merge"), JsonBody("{\"x\":\"foo\",\"y\":\"bar\"}"));
 
         var post = await lrs.PostAsync(ProfileUrl("merge"), JsonBody("{\"x\":\"bash\",\"z\":\"faz\"}"));
 
@@ -106,11 +118,11 @@ public sealed class ActivityProfileResourceTests(LrsSite site) : IClassFixture<L
     public async Task ActivityProfile_GetMultiple_ReturnsTheIdsChangedSinceTheTimestamp()
     {
         var lrs = site.Lrs();
-        await lrs.PutAsync(ProfileUrl("old"), JsonBody("{}"));
+        await lrs.CreateAsync(ProfileUrl("old"), JsonBody("{}"));
         await Task.Delay(50);
         var between = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz");
         await Task.Delay(50);
-        await lrs.PutAsync(ProfileUrl("recent"), JsonBody("{}"));
+        await lrs.CreateAsync(ProfileUrl("recent"), JsonBody("{}"));
 
         var all = await lrs.GetAsync(ProfileUrl(null));
         var since = await lrs.GetAsync(ProfileUrl(null, between));
@@ -123,7 +135,7 @@ public sealed class ActivityProfileResourceTests(LrsSite site) : IClassFixture<L
     public async Task ActivityProfile_Delete_RemovesTheDocument()
     {
         var lrs = site.Lrs();
-        await lrs.PutAsync(ProfileUrl("delete"), JsonBody("{}"));
+        await lrs.CreateAsync(ProfileUrl("delete"), JsonBody("{}"));
         var etag = (await lrs.GetAsync(ProfileUrl("delete"))).Headers.ETag!.ToString();
 
         var delete = await lrs.SendAsync(HttpMethod.Delete, ProfileUrl("delete"), ifMatch: etag);
@@ -157,7 +169,7 @@ public sealed class ActivityProfileResourceTests(LrsSite site) : IClassFixture<L
     public async Task ActivityProfile_IsSeparateFromTheStateOfTheSameActivity()
     {
         var lrs = site.Lrs();
-        await lrs.PutAsync(ProfileUrl("shared-id"), JsonBody("{\"from\":\"profile\"}"));
+        await lrs.CreateAsync(ProfileUrl("shared-id"), JsonBody("{\"from\":\"profile\"}"));
 
         var state = await lrs.GetAsync(Url(State, ("activityId", activity), ("agent", Agent()), ("stateId", "shared-id")));
 

@@ -25,10 +25,23 @@ public sealed class AgentProfileResourceTests(LrsSite site) : IClassFixture<LrsS
         Assert.Equal($"\"{Sha1("{\"language\":\"en-GB\"}")}\"", get.Headers.ETag!.ToString());
     }
 
+    // XAPI-00273 (1.0.3, Communication 2.6.s3): a PUT without If-Match or If-None-Match is refused
+    // even for a document that does not exist yet; nothing is stored.
     [Fact]
-    public async Task AgentProfile_Put_ToExistingWithoutPrecondition_Returns409()
+    public async Task XAPI_00273_AgentProfile_PutWithoutPrecondition_In103_Returns400AndStoresNothing()
     {
-        var lrs = site.Lrs();
+        var lrs = site.Lrs("1.0.3");
+
+        var put = await lrs.PutAsync(ProfileUrl("new-103"), JsonBody("{}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await lrs.GetAsync(ProfileUrl("new-103"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task AgentProfile_Put_ToExistingWithoutPrecondition_In20_Returns409()
+    {
+        var lrs = site.Lrs("2.0.0");
         await lrs.PutAsync(ProfileUrl("existing"), JsonBody("{\"a\":1}"));
 
         var put = await lrs.PutAsync(ProfileUrl("existing"), JsonBody("{\"a\":2}"));
@@ -65,9 +78,9 @@ public sealed class AgentProfileResourceTests(LrsSite site) : IClassFixture<LrsS
     public async Task AgentProfile_GetMultiple_ListsTheAgentsProfileIds()
     {
         var lrs = site.Lrs();
-        await lrs.PutAsync(ProfileUrl("one"), JsonBody("{}"));
-        await lrs.PutAsync(ProfileUrl("two"), Body("2", "text/plain"));
-        await lrs.PutAsync(Url(AgentProfile, ("agent", Agent()), ("profileId", "someone-else")), JsonBody("{}"));
+        await lrs.CreateAsync(ProfileUrl("one"), JsonBody("{}"));
+        await lrs.CreateAsync(ProfileUrl("two"), Body("2", "text/plain"));
+        await lrs.CreateAsync(Url(AgentProfile, ("agent", Agent()), ("profileId", "someone-else")), JsonBody("{}"));
 
         var response = await lrs.GetAsync(ProfileUrl(null));
 
@@ -79,7 +92,7 @@ public sealed class AgentProfileResourceTests(LrsSite site) : IClassFixture<LrsS
     public async Task AgentProfile_Delete_WithAStaleETag_Returns412AndKeepsTheDocument()
     {
         var lrs = site.Lrs();
-        await lrs.PutAsync(ProfileUrl("keep"), JsonBody("{}"));
+        await lrs.CreateAsync(ProfileUrl("keep"), JsonBody("{}"));
 
         var delete = await lrs.SendAsync(HttpMethod.Delete, ProfileUrl("keep"), ifMatch: "\"1234\"");
 
@@ -105,7 +118,7 @@ public sealed class AgentProfileResourceTests(LrsSite site) : IClassFixture<LrsS
     {
         var lrs = site.Lrs();
         var account = $"{{\"account\":{{\"homePage\":\"https://academy.test\",\"name\":\"{Guid.NewGuid():N}\"}}}}";
-        await lrs.PutAsync(Url(AgentProfile, ("agent", account), ("profileId", "p")), JsonBody("{\"ok\":true}"));
+        await lrs.CreateAsync(Url(AgentProfile, ("agent", account), ("profileId", "p")), JsonBody("{\"ok\":true}"));
 
         var get = await lrs.GetAsync(Url(AgentProfile, ("agent", account), ("profileId", "p")));
 

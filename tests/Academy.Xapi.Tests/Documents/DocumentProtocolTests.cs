@@ -36,7 +36,7 @@ public sealed class DocumentProtocolTests(LrsSite site) : IClassFixture<LrsSite>
     {
         var lrs = site.Lrs();
         var url = Url(ActivityProfile, ("activityId", Statements.NewActivity()), ("profileId", "cached"));
-        await lrs.PutAsync(url, JsonBody("{\"a\":1}"));
+        await lrs.CreateAsync(url, JsonBody("{\"a\":1}"));
         var etag = (await lrs.GetAsync(url)).Headers.ETag!.ToString();
 
         var response = await lrs.SendAsync(HttpMethod.Get, url, ifNoneMatch: etag);
@@ -61,7 +61,7 @@ public sealed class DocumentProtocolTests(LrsSite site) : IClassFixture<LrsSite>
     {
         var lrs = site.Lrs();
         var url = Url(AgentProfile, ("agent", Agent()), ("profileId", "race"));
-        await lrs.PutAsync(url, JsonBody("{\"writer\":-1}"));
+        await lrs.CreateAsync(url, JsonBody("{\"writer\":-1}"));
         var etag = (await lrs.GetAsync(url)).Headers.ETag!.ToString();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => lrs.SendAsync(HttpMethod.Put, url, JsonBody($"{{\"writer\":{i}}}"), ifMatch: etag)));

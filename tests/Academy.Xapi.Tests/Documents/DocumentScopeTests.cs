@@ -32,8 +32,8 @@ public sealed class DocumentScopeTests(LrsSite site) : IClassFixture<LrsSite>
     {
         var client = await ClientAsync("profile");
 
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsync(profileUrl, JsonBody("{}"))).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsync(agentProfileUrl, JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.CreateAsync(profileUrl, JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.CreateAsync(agentProfileUrl, JsonBody("{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(stateUrl)).StatusCode);
     }
 

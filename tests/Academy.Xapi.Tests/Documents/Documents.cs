@@ -42,6 +42,10 @@ public static class Documents
         return client.SendAsync(request);
     }
 
+    /// PUT of a new document, with the If-None-Match: * that 1.0.3 profile PUTs need (XAPI-00273, XAPI-00287).
+    public static Task<HttpResponseMessage> CreateAsync(this HttpClient client, string url, HttpContent content) =>
+        client.SendAsync(HttpMethod.Put, url, content, ifNoneMatch: "*");
+
     public static async Task<JsonNode> ProblemAsync(HttpResponseMessage response) => await Json.ReadAsync(response);
 
     public static async Task<(string Key, string Secret)> CredentialAsync(this LrsSite site, params string[] scopes)

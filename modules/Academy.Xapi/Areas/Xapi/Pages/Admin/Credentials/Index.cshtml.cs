@@ -58,5 +58,6 @@ public sealed class CredentialsIndexModel(XapiDbContext db, XapiCredentials cred
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Credentials = await db.Credentials.AsNoTracking().OrderBy(c => c.RevokedAt != null).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+        // Launch credentials (one per course launch, hours long) are the LRS's own business, not an administrator's.
+        Credentials = await db.Credentials.AsNoTracking().Where(c => c.LaunchAgent == null).OrderBy(c => c.RevokedAt != null).ThenBy(c => c.Name).ToListAsync(cancellationToken);
 }

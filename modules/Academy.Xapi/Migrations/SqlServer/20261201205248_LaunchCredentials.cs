@@ -1,0 +1,79 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Academy.Xapi.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class LaunchCredentials : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ExpiresAt",
+                table: "XapiCredentials",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LaunchActivityId",
+                table: "XapiCredentials",
+                type: "nvarchar(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LaunchAgent",
+                table: "XapiCredentials",
+                type: "nvarchar(600)",
+                maxLength: 600,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "LaunchRegistration",
+                table: "XapiCredentials",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_XapiCredentials_ExpiresAt",
+                table: "XapiCredentials",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_XapiCredentials_LaunchAgent",
+                table: "XapiCredentials",
+                column: "LaunchAgent");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_XapiCredentials_ExpiresAt",
+                table: "XapiCredentials");
+
+            migrationBuilder.DropIndex(
+                name: "IX_XapiCredentials_LaunchAgent",
+                table: "XapiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "ExpiresAt",
+                table: "XapiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "LaunchActivityId",
+                table: "XapiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "LaunchAgent",
+                table: "XapiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "LaunchRegistration",
+                table: "XapiCredentials");
+        }
+    }
+}
