@@ -66,6 +66,8 @@ public sealed class XapiModule : IAcademyModule
         builder.Services.AddSingleton(new NavigationItem("LRS credentials", "/admin/xapi/credentials", 90, [Roles.Administrator]));
     }
 
+    private static readonly string[] Resources = ["/xapi/statements", "/xapi/activities", "/xapi/activities/state", "/xapi/activities/profile", "/xapi/agents", "/xapi/agents/profile", "/xapi/about"];
+
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         // The About resource is public in the specification: any client may ask which versions the LRS speaks.
@@ -80,8 +82,9 @@ public sealed class XapiModule : IAcademyModule
         endpoints.MapXapi().MapStatements();
         Documents.DocumentEndpoints.MapXapiDocuments(endpoints.MapXapi());
         // Issue 8 §4: an address under /xapi that no resource answers is a JSON 404, not the site's page.
-        endpoints.MapXapi().MapFallback("{*path}", (HttpContext context) =>
-            XapiProblem.Create(StatusCodes.Status404NotFound, $"No xAPI resource answers {context.Request.Method} {context.Request.Path}."));
+        endpoints.MapXapi().MapFallback("{*path}", (HttpContext context) => Resources.Contains(context.Request.Path.Value ?? "", StringComparer.OrdinalIgnoreCase)
+            ? XapiProblem.Create(StatusCodes.Status405MethodNotAllowed, $"The resource {context.Request.Path} does not answer {context.Request.Method}.")
+            : XapiProblem.Create(StatusCodes.Status404NotFound, $"No xAPI resource answers {context.Request.Method} {context.Request.Path}."));
     }
 
     public async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -96,21 +96,26 @@ public sealed class AttachmentTests(LrsSite site) : IClassFixture<LrsSite>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    /// A JWS of the payload signed with a fresh RSA key, its self-signed certificate in x5c (Data 2.6).
+    private static string Jws(string payload, string algorithm = "RS256")
+    {
+        using var rsa = RSA.Create(2048);
+        using var certificate = new CertificateRequest("CN=Academy test signer", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return new JsonWebTokenHandler().CreateToken(payload,
+            new SigningCredentials(new RsaSecurityKey(rsa), algorithm),
+            new Dictionary<string, object> { ["x5c"] = new[] { Convert.ToBase64String(certificate.RawData) } });
+    }
+
     [Theory]
     [InlineData("RS256", true)]
     [InlineData("RS512", true)]
     [InlineData("RS256", false)]
     public async Task SignedStatements_JwsSignature_IsVerified(string algorithm, bool payloadMatches)
     {
-        using var rsa = RSA.Create(2048);
-        using var certificate = new CertificateRequest("CN=Academy test signer", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
-            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         var statement = Statements.Make(id: Guid.NewGuid().ToString());
         var payload = payloadMatches ? statement.ToJsonString() : Statements.Make().ToJsonString();
-        var jws = new JsonWebTokenHandler().CreateToken(payload,
-            new SigningCredentials(new RsaSecurityKey(rsa), algorithm),
-            new Dictionary<string, object> { ["x5c"] = new[] { Convert.ToBase64String(certificate.RawData) } });
-        var signature = Encoding.ASCII.GetBytes(jws);
+        var signature = Encoding.ASCII.GetBytes(Jws(payload, algorithm));
         statement["attachments"] = new JsonArray(Attachment(signature, "http://adlnet.gov/expapi/attachments/signature", "application/octet-stream"));
 
         var response = await site.Lrs().PostAsync("/xapi/statements", Multipart(statement, (signature, "application/octet-stream", null)));
@@ -124,15 +129,9 @@ public sealed class AttachmentTests(LrsSite site) : IClassFixture<LrsSite>
     [InlineData("PT1.24S", HttpStatusCode.BadRequest)]
     public async Task SignedStatements_PayloadDurationDiffersBelowAHundredthOfASecond_IsTheSameStatement(string payloadDuration, HttpStatusCode expected)
     {
-        using var rsa = RSA.Create(2048);
-        using var certificate = new CertificateRequest("CN=Academy test signer", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
-            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         var statement = Statements.Make(id: Guid.NewGuid().ToString()).With(s => s["result"] = new JsonObject { ["duration"] = "PT1.23S" });
         var payload = ((JsonObject)statement.DeepClone()).With(s => s["result"]!["duration"] = payloadDuration);
-        var jws = new JsonWebTokenHandler().CreateToken(payload.ToJsonString(),
-            new SigningCredentials(new RsaSecurityKey(rsa), "RS256"),
-            new Dictionary<string, object> { ["x5c"] = new[] { Convert.ToBase64String(certificate.RawData) } });
-        var signature = Encoding.ASCII.GetBytes(jws);
+        var signature = Encoding.ASCII.GetBytes(Jws(payload.ToJsonString()));
         statement["attachments"] = new JsonArray(Attachment(signature, "http://adlnet.gov/expapi/attachments/signature", "application/octet-stream"));
 
         var response = await site.Lrs("2.0.0").PostAsync("/xapi/statements", Multipart(statement, (signature, "application/octet-stream", null)));

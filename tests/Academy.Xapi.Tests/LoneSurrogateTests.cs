@@ -104,6 +104,15 @@ public sealed class LoneSurrogateTests(LrsSite site) : IClassFixture<LrsSite>
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task LrsError_AMethodAResourceDoesNotAnswer_IsAJson405()
+    {
+        var response = await site.Lrs().DeleteAsync("/xapi/statements");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     // A statement row damaged outside the LRS makes the read fail: the client still gets the LRS's JSON
     // (a 500 with a reason), not the site's HTML error page.
     [Fact]

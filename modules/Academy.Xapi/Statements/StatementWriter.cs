@@ -85,6 +85,8 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         // Requests still queued at shutdown are refused rather than left waiting.
         while (queue.Reader.TryRead(out var left)) left.Completion.TrySetException(new OperationCanceledException("The LRS is stopping."));
+        if (connection is not null) await connection.DisposeAsync();
+        connection = null;
     }
 
     private async Task CommitAsync(List<WriteRequest> batch)
@@ -282,7 +284,8 @@ internal sealed class WriterConnection : IAsyncDisposable
                 command.Parameters.Add(parameter);
             }
             command.Transaction = transaction;
-            command.Prepare();
+            // SqlClient's Prepare wants every parameter's type and size; sp_executesql caches the plan anyway.
+            if (!isSqlServer) command.Prepare();
             prepared[text] = command;
         }
         return command;
