@@ -85,9 +85,14 @@ public class AcademySite : WebApplicationFactory<Program>
         return null;
     }
 
-    /// baseAddress: the Host the client sends (http://localhost unless told), e.g. an attacker's host name.
+    /// baseAddress: the Host the client sends, e.g. an attacker's host name. Unless told, the site's public address
+    /// when the test gives it one (an https one makes the site's cookies Secure, which a client on http would not
+    /// send back), else http://localhost.
     public HttpClient CreateAnonymousClient(Uri? baseAddress = null) =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = baseAddress ?? new Uri("http://localhost") });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = baseAddress ?? DefaultClientAddress });
+
+    private Uri DefaultClientAddress =>
+        settings.TryGetValue("Academy:PublicUrl", out var publicUrl) && !string.IsNullOrEmpty(publicUrl) ? new Uri(publicUrl) : new Uri("http://localhost");
 
     /// A client signed in through the real sign-in page.
     public async Task<HttpClient> SignInAsync(string email, string password, Uri? baseAddress = null)

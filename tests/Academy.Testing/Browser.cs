@@ -56,4 +56,36 @@ public static class Accessibility
             $"{v.Id} ({v.Impact}): {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Target} {n.Html}"))));
         Assert.True(result.Violations.Length == 0, $"axe found {result.Violations.Length} violation(s) on {page.Url}:\n{report}");
     }
+
+    /// The same scan for a page of a browser that runs no scripts, where axe-core itself cannot run (evaluating it
+    /// there never returns): the page's markup as it stands is opened at the same address in a scripted context of
+    /// the same browser, with the site's styles, and scanned there. The site's own scripts are left out of the copy
+    /// so that what is scanned is what the person without JavaScript sees.
+    public static async Task AssertNoViolationsWithoutScriptAsync(IPage page)
+    {
+        var html = System.Text.RegularExpressions.Regex.Replace(await page.ContentAsync(), "<script\\b[^>]*>.*?</script>", "",
+            System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var url = page.Url;
+        await using var context = await page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = true });
+        var origin = new Uri(url).GetLeftPart(UriPartial.Authority);
+        await context.RouteAsync("**/*", route =>
+            route.Request.Url == url ? route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = html })
+            : route.Request.Url.StartsWith(origin, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
+        var copy = await context.NewPageAsync();
+        await copy.GotoAsync(url);
+        await AssertNoViolationsAsync(copy);
+    }
+}
+
+public static class Navigation
+{
+    /// Follows a link of the header's menu as a person would: when the design system's header has moved it under
+    /// "More" (there are more items than fit the width), opens "More" first.
+    public static async Task FollowAsync(IPage page, string link)
+    {
+        var menu = page.Locator(".nhsuk-header__navigation");
+        var item = menu.GetByRole(AriaRole.Link, new() { Name = link, Exact = true });
+        if (!await item.IsVisibleAsync()) await menu.Locator(".nhsuk-header__menu-toggle").ClickAsync();
+        await item.ClickAsync();
+    }
 }

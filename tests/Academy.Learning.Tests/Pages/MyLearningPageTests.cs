@@ -52,14 +52,15 @@ public sealed class MyLearningPageTests(LearningSite site) : IClassFixture<Learn
 
         var html = await client.GetStringAsync("/learning");
 
+        // As a person reads it at a desktop width (Html.Text leaves out the labels responsive tables repeat for phones).
         var text = Html.Text(html);
-        Assert.Matches("In progress Courses you have started Course Status Lessons done Due Last activity Action Course Started course Status In progress Lessons done 1 of 2 Due 31 January 2020 Overdue", text);
+        Assert.Matches("In progress Courses you have started Course Status Lessons done Due Last activity Action Started course In progress 1 of 2 31 January 2020 Overdue", text);
         Assert.Contains($"href=\"/learning/courses/{started.Slug}/resume\">Resume", html);
         Assert.Contains($"href=\"/learning/courses/{notStarted.Slug}/lessons/only\">Start", html);
         Assert.Contains("href=\"/learning/certificates\">View and download your certificates", html);
-        Assert.Matches("Not started .* Untouched course Lessons 1 Due 1 March 2099", text);
-        Assert.Matches("Expiring within 30 days .* Expiring course Result Completed Completed [0-9]+ [A-Za-z]+ [0-9]{4} Valid until", text);
-        Assert.Matches("Completed View and download your certificates Courses you have completed Course Result .* Finished course Result Completed .* Valid until Does not expire", text);
+        Assert.Matches("Not started .* Untouched course 1 1 March 2099", text);
+        Assert.Matches("Expiring within 30 days .* Expiring course Completed [0-9]+ [A-Za-z]+ [0-9]{4} [0-9]+ [A-Za-z]+ [0-9]{4}", text);
+        Assert.Matches("Completed View and download your certificates Courses you have completed Course Result .* Finished course Completed .* Does not expire", text);
     }
 
     [Fact]

@@ -150,16 +150,17 @@ public sealed class QuizTests(PlayerSite site) : IClassFixture<PlayerSite>
     }
 
     [Fact]
-    public async Task PostAnswers_WithANulCharacter_IsABadRequestAndStoresNothing()
+    public async Task PostAnswers_WithANulCharacter_ShowsTheQuizAgainWithTheErrorAndStoresNothing()
     {
         var course = await site.CourseAsync(Slug());
         var (client, _, enrolment) = await site.LearnerAsync(course);
 
-        // The framework refuses a form with a NUL before the page sees it; the error page says so with a 400.
+        // The form reader refuses a NUL outright; the site hands the page a character no option has instead, so the
+        // learner sees the quiz again with the error beside the question (a 400), not a bare error page.
         var response = await AnswerAsync(client, course.Slug, "Answers", ("question-1", "2\u0000"), ("question-2", "1"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("There was a problem with your request", await response.Content.ReadAsStringAsync());
+        await Html.AssertHasFieldErrorAsync(response, "question-1", "Answer question 1 with one of its options");
         Assert.Equal(0, await site.DbAsync(db => db.QuizAttempts.CountAsync(a => a.EnrolmentId == enrolment.Id)));
     }
 

@@ -45,7 +45,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
 
         foreach (var (link, heading) in new[] { ("My learning", "My learning"), ("Exemplar programme", "Digital exemplar programme"), ("Users", "Users") })
         {
-            await page.Locator(".nhsuk-header__navigation").GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync();
+            await Navigation.FollowAsync(page, link);
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(heading);
             await Accessibility.AssertNoViolationsAsync(page);
         }

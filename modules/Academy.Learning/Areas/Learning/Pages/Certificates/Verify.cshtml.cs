@@ -1,5 +1,6 @@
 using Academy.Learning.Certificates;
 using Academy.Learning.Data;
+using Academy.Theme.Nhs.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,13 +12,15 @@ namespace Academy.Learning.Pages.Certificates;
 [AllowAnonymous]
 public sealed class VerifyModel(LearningDbContext db, VerificationLimiter limiter) : PageModel
 {
-    [BindProperty]
+    [BindProperty, MaxChars(100, "The verification code")]
     public string? Code { get; set; }
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // Hidden characters or a huge value were refused as the form was read: that error is the one to show.
+        if (!ModelState.IsValid) return Page();
         if (string.IsNullOrWhiteSpace(Code))
             ModelState.AddModelError(nameof(Code), "Enter the verification code printed on the certificate");
         else if (!CertificateCode.TryNormalise(Code, out _))
