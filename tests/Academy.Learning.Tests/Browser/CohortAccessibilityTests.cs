@@ -1,5 +1,6 @@
 using Academy.Learning.Cohorts;
 using Academy.Learning.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -36,9 +37,8 @@ public sealed class CohortAxeFixture : IAsyncLifetime
             await rules.AddMemberAsync(cohort!, lateEmail, default);
             return cohort!.Id;
         });
-        await Site.DbAsync(db => Microsoft.EntityFrameworkCore.RelationalQueryableExtensions.ExecuteUpdateAsync(
-            db.Enrolments.Where(e => e.UserId == late), s => s.SetProperty(e => e.DueOn, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3))));
-        var done = await Site.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Enrolments, e => e.UserId == LearnerId));
+        await Site.DbAsync(db => db.Enrolments.Where(e => e.UserId == late).ExecuteUpdateAsync(s => s.SetProperty(e => e.DueOn, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3))));
+        var done = await Site.DbAsync(db => db.Enrolments.SingleAsync(e => e.UserId == LearnerId));
         await Site.PostAsync(Statement.Quiz(Site.Activities, done, course, "check", passed: true, scaled: 0.9));
         await Site.WaitForProjectionAsync();
     }

@@ -13,7 +13,8 @@ public sealed class CohortModel(LearningDbContext db, CohortDashboard dashboard)
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Course { get; set; }
     [BindProperty(SupportsGet = true)] public string? DueBy { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // Not "page": Razor Pages' own route value of that name would bind to it.
+    [BindProperty(SupportsGet = true, Name = "pageNumber")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<CohortDashboard.CourseTotals> Totals { get; private set; } = [];
     public IReadOnlyList<CohortDashboard.ChartPoint> Chart { get; private set; } = [];
@@ -99,7 +100,7 @@ public sealed class CohortModel(LearningDbContext db, CohortDashboard dashboard)
         if (Filter.Status is { } s) parts.Add($"Status={s}");
         if (Filter.CourseId is { } c) parts.Add($"Course={c}");
         if (Filter.DueBy is { } d) parts.Add($"DueBy={d:yyyy-MM-dd}");
-        if (page is { } p && p > 1) parts.Add($"page={p}");
+        if (page is { } p && p > 1) parts.Add($"pageNumber={p}");
         return $"/learning/cohorts/{Cohort.Id}" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
     }
 }

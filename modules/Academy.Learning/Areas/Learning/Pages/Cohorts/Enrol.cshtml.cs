@@ -32,12 +32,12 @@ public sealed class EnrolModel(LearningDbContext db, CohortRules cohorts, Enrolm
     {
         if (User.CcioTrust() is not { } trust) return Forbid();
         var (person, personError) = await cohorts.PersonOfTrustAsync(trust, nameof(Email), Email, cancellationToken);
-        if (personError is not null && !ModelState.ContainsKey(nameof(Email))) ModelState.AddModelError(personError.Field, personError.Message);
+        if (personError is not null && !HasError(nameof(Email))) ModelState.AddModelError(personError.Field, personError.Message);
         Course? course = null;
         if (!int.TryParse(CourseId, out var id) || (course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.Status == CourseStatus.Published, cancellationToken)) is null)
             ModelState.AddModelError(nameof(CourseId), "Select a course");
         var (due, dueError) = DueDates.Parse(DueDate, nameof(DueDate), "the due date", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        if (dueError is not null && !ModelState.ContainsKey(nameof(DueDate))) ModelState.AddModelError(dueError.Field, dueError.Message);
+        if (dueError is not null && !HasError(nameof(DueDate))) ModelState.AddModelError(dueError.Field, dueError.Message);
         if (!ModelState.IsValid || person is null || course is null)
         {
             await LoadCoursesAsync(cancellationToken);
@@ -49,6 +49,9 @@ public sealed class EnrolModel(LearningDbContext db, CohortRules cohorts, Enrolm
             : $"{person.DisplayName} was already enrolled on {course.Title}; it is now due {MyLearningModel.Date(result.Enrolment.DueOn ?? due!.Value)}.";
         return Redirect("/learning/cohorts");
     }
+
+    /// The binder may already have refused the field (hidden characters): one error beside it is enough.
+    private bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 
     private async Task LoadCoursesAsync(CancellationToken cancellationToken) =>
         CourseOptions = [new SelectListItem("Select a course", ""), .. (await db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.Published).OrderBy(c => c.Title)
