@@ -90,15 +90,28 @@ public sealed class CohortAccessibilityTests(CohortAxeFixture fixture) : IClassF
         var page = await fixture.PageAsync();
         await page.GotoAsync($"/learning/cohorts/{fixture.CohortId}/manage");
 
-        await page.ClickAsync("button:has-text('Add course')");
+        await SubmitAsync(page, "form[action*='handler=AddCourse'] button[type=submit]");
 
-        Assert.Contains("Select a course", await page.InnerTextAsync(".nhsuk-error-summary"));
+        await AssertErrorAsync(page, "Select a course");
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.GotoAsync("/learning/cohorts/enrol");
-        await page.ClickAsync("button:has-text('Enrol')");
-        Assert.Contains("Enter an email address", await page.InnerTextAsync(".nhsuk-error-summary"));
+        await SubmitAsync(page, "main form button[type=submit]");
+        await AssertErrorAsync(page, "Enter an email address");
         await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    private static async Task SubmitAsync(IPage page, string button)
+    {
+        await page.ClickAsync(button);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    private static async Task AssertErrorAsync(IPage page, string message)
+    {
+        var text = await page.InnerTextAsync("body");
+        Assert.True(text.Contains("There is a problem", StringComparison.Ordinal) && text.Contains(message, StringComparison.Ordinal),
+            $"{page.Url} shows no error summary with '{message}': {text[..Math.Min(text.Length, 1500)]}");
     }
 
     [Fact]
