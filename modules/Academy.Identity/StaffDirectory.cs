@@ -41,4 +41,34 @@ internal sealed class StaffDirectory(AccountsDbContext db) : IStaffDirectory
         foreach (var email in emails.Where(e => !string.IsNullOrWhiteSpace(e))) names.TryAdd(email, email);
         return names;
     }
+
+    public async Task<IReadOnlyList<StaffPerson>> ByEmailAsync(IEnumerable<string> emails, CancellationToken cancellationToken = default)
+    {
+        var wanted = emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim().ToUpperInvariant()).Distinct().ToList();
+        return wanted.Count == 0 ? [] : await PeopleAsync(db.Users.Where(u => u.NormalizedEmail != null && wanted.Contains(u.NormalizedEmail)), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StaffPerson>> ByIdAsync(IEnumerable<string> userIds, CancellationToken cancellationToken = default)
+    {
+        var wanted = userIds.Distinct().ToList();
+        if (wanted.Count == 0) return [];
+        var people = new List<StaffPerson>(wanted.Count);
+        // Chunks keep the IN list within SQL Server's 2,100 parameters (a cohort may have thousands of members).
+        foreach (var chunk in wanted.Chunk(1000))
+            people.AddRange(await PeopleAsync(db.Users.Where(u => chunk.Contains(u.Id)), cancellationToken));
+        return people;
+    }
+
+    private async Task<List<StaffPerson>> PeopleAsync(IQueryable<AcademyUser> users, CancellationToken cancellationToken)
+    {
+        var rows = await users.AsNoTracking().Where(u => u.Email != null)
+            .Select(u => new
+            {
+                u.Id, u.Email, u.DisplayName, u.TrustOdsCode, u.LockoutEnd,
+                Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(u => new StaffPerson(u.Id, u.Email!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email! : u.DisplayName.Trim(), u.TrustOdsCode,
+            u.Roles.OfType<string>().ToList(), u.LockoutEnd == AcademyUser.DisabledUntil)).ToList();
+    }
 }

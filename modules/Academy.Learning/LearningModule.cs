@@ -1,6 +1,7 @@
 using Academy.Data;
 using Academy.Learning.Catalogue;
 using Academy.Learning.Certificates;
+using Academy.Learning.Cohorts;
 using Academy.Learning.Courses;
 using Academy.Learning.Courses.Recipes;
 using Academy.Learning.Data;
@@ -9,7 +10,9 @@ using Academy.Learning.Enrolments;
 using Academy.Learning.Progress;
 using Academy.Modules;
 using Academy.Recipes;
+using Hangfire;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Learning;
@@ -33,8 +36,13 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddScoped<MyLearning>();
         builder.Services.AddHostedService<ProgressFollower>();
         builder.AddCertificates();
+        builder.Services.AddScoped<CohortRules>();
+        builder.Services.AddScoped<CohortDashboard>();
+        builder.Services.AddScoped<LearnerTimeline>();
+        builder.Services.AddScoped<CohortDigestJob>();
         builder.Services.AddSingleton(new NavigationItem("My learning", "/learning", 10, []));
         builder.Services.AddSingleton(new NavigationItem("Find a course", "/learning/courses", 11, []));
+        builder.Services.AddSingleton(new NavigationItem("Cohorts", "/learning/cohorts", 12, [Roles.Ccio, Roles.Administrator]));
         builder.Services.AddSingleton(new NavigationItem("Manage courses", "/learning/manage/courses", 80, [Roles.CourseAuthor, Roles.Administrator]));
     }
 
@@ -44,5 +52,14 @@ public sealed class LearningModule : IAcademyModule
         services.AddScoped<CoursePlayer>();
         services.AddScoped<Launches>();
         services.AddScoped<ISignOutListener, EndLaunchesOnSignOut>();
+    }
+
+    public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        // Mondays at 07:00 UTC by default; Academy:Learning:DigestCron overrides it (Cron.Never() is "0 0 31 2 *").
+        var cron = services.GetRequiredService<IConfiguration>()["Academy:Learning:DigestCron"] is { Length: > 0 } configured ? configured : Cron.Weekly(DayOfWeek.Monday, 7);
+        services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<CohortDigestJob>("learning-cohort-digest", job => job.RunAsync(CancellationToken.None), cron);
+        return Task.CompletedTask;
     }
 }

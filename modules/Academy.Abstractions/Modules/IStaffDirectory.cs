@@ -16,6 +16,17 @@ public interface IStaffDirectory
     /// The names of the people with these email addresses (records keep the address of whoever acted; pages show
     /// the person's name). An address with no account, or an account with no name, answers the address itself.
     Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> emails, CancellationToken cancellationToken = default);
+
+    /// The people with these email addresses (any role, any trust; case does not matter), for enrolling them by
+    /// address: the caller checks the trust. Addresses with no account are left out.
+    Task<IReadOnlyList<StaffPerson>> ByEmailAsync(IEnumerable<string> emails, CancellationToken cancellationToken = default);
+
+    /// The people with these user ids (ids of no account are left out), for showing who is in a cohort.
+    Task<IReadOnlyList<StaffPerson>> ByIdAsync(IEnumerable<string> userIds, CancellationToken cancellationToken = default);
 }
+
+/// A person's account as other modules may see it. <see cref="DisplayName"/> is their email when they gave no
+/// name; <see cref="Disabled"/>: the account is disabled for good (they cannot sign in).
+public sealed record StaffPerson(string UserId, string Email, string DisplayName, string? TrustOdsCode, IReadOnlyList<string> Roles, bool Disabled);
 
 public sealed record StaffMember(string Email, string DisplayName, string? TrustOdsCode);

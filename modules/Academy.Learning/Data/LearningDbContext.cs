@@ -1,5 +1,6 @@
 using Academy.Data;
 using Academy.Learning.Certificates;
+using Academy.Learning.Cohorts;
 using Academy.Learning.Courses;
 using Academy.Learning.Enrolments;
 using Academy.Learning.Player;
@@ -27,6 +28,12 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ProgressCursor> ProgressCursors => Set<ProgressCursor>();
     public DbSet<ProgressStatement> ProgressStatements => Set<ProgressStatement>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<EnrolmentGrant> EnrolmentGrants => Set<EnrolmentGrant>();
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<CohortCourse> CohortCourses => Set<CohortCourse>();
+    public DbSet<CohortMember> CohortMembers => Set<CohortMember>();
+    public DbSet<CohortLead> CohortLeads => Set<CohortLead>();
+    public DbSet<CohortDigest> CohortDigests => Set<CohortDigest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);
@@ -97,6 +104,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
         PlayerModel.Configure(builder);
         ProgressModel.Configure(builder);
         builder.ConfigureCertificates();
+        CohortsModel.Configure(builder);
     }
 }
 

@@ -77,6 +77,114 @@ namespace Academy.Learning.Migrations.SqlServer
                     b.ToTable("LearningCertificates", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.Cohorts.Cohort", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("TrustOdsCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrustOdsCode", "Name")
+                        .IsUnique();
+
+                    b.ToTable("LearningCohorts", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortCourse", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("DueDaysAfterJoining")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("CohortId", "CourseId");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("LearningCohortCourses", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortDigest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("UserId", "WeekOf");
+
+                    b.ToTable("LearningCohortDigests", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortLead", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("CohortId", "UserId");
+
+                    b.ToTable("LearningCohortLeads", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortMember", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("CohortId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("LearningCohortMembers", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Courses.Course", b =>
                 {
                     b.Property<int>("Id")
@@ -346,6 +454,37 @@ namespace Academy.Learning.Migrations.SqlServer
                     b.ToTable("LearningEnrolments", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.Enrolments.EnrolmentGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CohortId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("EnrolmentId", "Source", "CohortId");
+
+                    b.ToTable("LearningEnrolmentGrants", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Player.Launch", b =>
                 {
                     b.Property<int>("Id")
@@ -439,8 +578,14 @@ namespace Academy.Learning.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("CompletionStatementId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
 
                     b.Property<bool>("HasUnregisteredStatements")
                         .HasColumnType("bit");
@@ -541,6 +686,41 @@ namespace Academy.Learning.Migrations.SqlServer
                     b.Navigation("Enrolment");
                 });
 
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortCourse", b =>
+                {
+                    b.HasOne("Academy.Learning.Cohorts.Cohort", null)
+                        .WithMany("Courses")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Academy.Learning.Courses.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortLead", b =>
+                {
+                    b.HasOne("Academy.Learning.Cohorts.Cohort", null)
+                        .WithMany("Leads")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortMember", b =>
+                {
+                    b.HasOne("Academy.Learning.Cohorts.Cohort", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Academy.Learning.Courses.Lesson", b =>
                 {
                     b.HasOne("Academy.Learning.Courses.Section", "Section")
@@ -596,6 +776,17 @@ namespace Academy.Learning.Migrations.SqlServer
                     b.Navigation("Course");
                 });
 
+            modelBuilder.Entity("Academy.Learning.Enrolments.EnrolmentGrant", b =>
+                {
+                    b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
             modelBuilder.Entity("Academy.Learning.Player.Launch", b =>
                 {
                     b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
@@ -643,6 +834,15 @@ namespace Academy.Learning.Migrations.SqlServer
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.Cohort", b =>
+                {
+                    b.Navigation("Courses");
+
+                    b.Navigation("Leads");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Academy.Learning.Courses.Course", b =>

@@ -70,6 +70,112 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.ToTable("LearningCertificates", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.Cohorts.Cohort", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrustOdsCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrustOdsCode", "Name")
+                        .IsUnique();
+
+                    b.ToTable("LearningCohorts", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortCourse", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DueDaysAfterJoining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CohortId", "CourseId");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("LearningCohortCourses", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortDigest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "WeekOf");
+
+                    b.ToTable("LearningCohortDigests", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortLead", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CohortId", "UserId");
+
+                    b.ToTable("LearningCohortLeads", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortMember", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CohortId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("LearningCohortMembers", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Courses.Course", b =>
                 {
                     b.Property<int>("Id")
@@ -327,6 +433,35 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.ToTable("LearningEnrolments", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.Enrolments.EnrolmentGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("EnrolmentId", "Source", "CohortId");
+
+                    b.ToTable("LearningEnrolmentGrants", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Player.Launch", b =>
                 {
                     b.Property<int>("Id")
@@ -416,7 +551,13 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CompletionStatementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HasUnregisteredStatements")
@@ -518,6 +659,41 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.Navigation("Enrolment");
                 });
 
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortCourse", b =>
+                {
+                    b.HasOne("Academy.Learning.Cohorts.Cohort", null)
+                        .WithMany("Courses")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Academy.Learning.Courses.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortLead", b =>
+                {
+                    b.HasOne("Academy.Learning.Cohorts.Cohort", null)
+                        .WithMany("Leads")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.CohortMember", b =>
+                {
+                    b.HasOne("Academy.Learning.Cohorts.Cohort", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Academy.Learning.Courses.Lesson", b =>
                 {
                     b.HasOne("Academy.Learning.Courses.Section", "Section")
@@ -573,6 +749,17 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.Navigation("Course");
                 });
 
+            modelBuilder.Entity("Academy.Learning.Enrolments.EnrolmentGrant", b =>
+                {
+                    b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
             modelBuilder.Entity("Academy.Learning.Player.Launch", b =>
                 {
                     b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
@@ -620,6 +807,15 @@ namespace Academy.Learning.Migrations.Sqlite
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Academy.Learning.Cohorts.Cohort", b =>
+                {
+                    b.Navigation("Courses");
+
+                    b.Navigation("Leads");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Academy.Learning.Courses.Course", b =>

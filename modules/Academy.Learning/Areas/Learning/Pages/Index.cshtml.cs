@@ -6,12 +6,18 @@ namespace Academy.Learning.Pages;
 
 /// My learning: the signed-in person's own courses, from the progress projection.
 [Authorize]
-public sealed class MyLearningModel(MyLearning myLearning) : PageModel
+public sealed class MyLearningModel(MyLearning myLearning, Academy.Learning.Data.LearningDbContext db) : PageModel
 {
     public MyLearning.Overview Overview { get; private set; } = default!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// A CCIO's landing page is their trust's cohorts (issue 11 §7), above their own learning; null for anyone else.
+    public IReadOnlyList<Cohorts.CohortsModel.Row>? Cohorts { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (User.IsInRole(Roles.Ccio)) Cohorts = await Pages.Cohorts.CohortsModel.ListAsync(db, User, cancellationToken);
         Overview = await myLearning.ForAsync(User.UserId()!, cancellationToken);
+    }
 
     public static string StatusText(ProgressStatus status) => status switch
     {

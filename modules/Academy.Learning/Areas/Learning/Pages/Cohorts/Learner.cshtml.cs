@@ -1,0 +1,45 @@
+using Academy.Learning.Cohorts;
+using Academy.Learning.Data;
+using Academy.Modules;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Learning.Pages.Cohorts;
+
+/// One member of a cohort: their courses in the cohort and their statements as a timeline. Only for a member of
+/// a cohort the person may see: anyone else's id is a 404.
+public sealed class LearnerModel(LearningDbContext db, CohortDashboard dashboard, LearnerTimeline timeline, IStaffDirectory staff) : CohortPage(db)
+{
+    public string Name { get; private set; } = "";
+    public string Email { get; private set; } = "";
+    public string UserId { get; private set; } = "";
+    public IReadOnlyList<CohortDashboard.Cell> Courses { get; private set; } = [];
+    public IReadOnlyList<LearnerTimeline.Entry> Timeline { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, string userId, CancellationToken cancellationToken)
+    {
+        if (await LoadMemberAsync(id, userId, cancellationToken) is { } refused) return refused;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(int id, string userId, CancellationToken cancellationToken)
+    {
+        if (await LoadMemberAsync(id, userId, cancellationToken) is { } refused) return refused;
+        return CohortCsv.File(CohortCsv.Write(["Date (UTC)", "Course", "What happened"],
+            Timeline.Select(e => (string?[])[CohortCsv.Date(e.At), e.CourseTitle, e.Text])), $"cohort-{id}-learner-timeline.csv");
+    }
+
+    private async Task<IActionResult?> LoadMemberAsync(int id, string userId, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, toChange: false, cancellationToken) is { } refused) return refused;
+        var member = await Db.CohortMembers.AsNoTracking().SingleOrDefaultAsync(m => m.CohortId == id && m.UserId == userId, cancellationToken);
+        if (member is null) return NotFound();
+        var person = (await staff.ByIdAsync([userId], cancellationToken)).FirstOrDefault();
+        UserId = userId;
+        (Name, Email) = (person?.DisplayName ?? member.Email, person?.Email ?? member.Email);
+        var (cells, _) = await dashboard.GridAsync(id, new CohortDashboard.Filter(), all: true, cancellationToken);
+        Courses = cells.Where(c => c.UserId == userId).ToList();
+        Timeline = await timeline.ForAsync(Courses, cancellationToken);
+        return null;
+    }
+}
