@@ -41,4 +41,29 @@ internal sealed class StaffDirectory(AccountsDbContext db) : IStaffDirectory
         foreach (var email in emails.Where(e => !string.IsNullOrWhiteSpace(e))) names.TryAdd(email, email);
         return names;
     }
+
+    public Task<IReadOnlyList<StaffAccount>> AccountsByEmailAsync(IEnumerable<string> emails, CancellationToken cancellationToken = default) =>
+        AccountsAsync(emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim().ToUpperInvariant()), (users, batch) => users.Where(u => batch.Contains(u.NormalizedEmail!)), cancellationToken);
+
+    public Task<IReadOnlyList<StaffAccount>> AccountsByIdAsync(IEnumerable<string> userIds, CancellationToken cancellationToken = default) =>
+        AccountsAsync(userIds, (users, batch) => users.Where(u => batch.Contains(u.Id)), cancellationToken);
+
+    // EF expands a list into one parameter per value, and SQL Server takes at most 2,100 parameters in a command.
+    private const int Batch = 1000;
+
+    private async Task<IReadOnlyList<StaffAccount>> AccountsAsync(IEnumerable<string> keys, Func<IQueryable<AcademyUser>, List<string>, IQueryable<AcademyUser>> match, CancellationToken cancellationToken)
+    {
+        var accounts = new List<StaffAccount>();
+        foreach (var batch in keys.Distinct().Chunk(Batch))
+        {
+            // A lockout into year 9999 is a disabled account (see AcademyUser.IsDisabled for why not "== DisabledUntil").
+            var rows = await match(db.Users.AsNoTracking(), [.. batch])
+                .Where(u => u.Email != null && u.Email != "" && (u.LockoutEnd == null || u.LockoutEnd < DisabledFrom))
+                .Select(u => new { u.Id, u.Email, u.DisplayName, u.TrustOdsCode }).ToListAsync(cancellationToken);
+            accounts.AddRange(rows.Select(u => new StaffAccount(u.Id, u.Email!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email! : u.DisplayName.Trim(), u.TrustOdsCode)));
+        }
+        return accounts;
+    }
+
+    private static readonly DateTimeOffset DisabledFrom = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 }

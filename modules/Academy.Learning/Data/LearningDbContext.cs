@@ -27,6 +27,9 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ProgressCursor> ProgressCursors => Set<ProgressCursor>();
     public DbSet<ProgressStatement> ProgressStatements => Set<ProgressStatement>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<Enrolments.Uploads.EnrolmentUpload> EnrolmentUploads => Set<Enrolments.Uploads.EnrolmentUpload>();
+    public DbSet<Enrolments.Uploads.EnrolmentUploadRow> EnrolmentUploadRows => Set<Enrolments.Uploads.EnrolmentUploadRow>();
+    public DbSet<LearnerReminder> LearnerReminders => Set<LearnerReminder>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);
@@ -97,6 +100,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
         PlayerModel.Configure(builder);
         ProgressModel.Configure(builder);
         builder.ConfigureCertificates();
+        EnrolmentJobsModel.Configure(builder);
     }
 }
 

@@ -39,4 +39,24 @@ public sealed class EnrolmentRules(LearningDbContext db, TimeProvider clock)
             return new Result(other, false);
         }
     }
+
+    /// Recertification: ends a completed enrolment and enrols the person again on the same course, due on
+    /// <paramref name="dueOn"/> (the day the completion expires), in one transaction. The new enrolment keeps the old
+    /// one's source. Null when the enrolment had already ended (another run of the job renewed it first).
+    public async Task<Result?> RenewAsync(Enrolment completed, DateOnly dueOn, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var ended = await db.Enrolments.Where(e => e.Id == completed.Id && e.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.EndedAt, now), cancellationToken);
+        if (ended == 0) return null;
+        var enrolment = new Enrolment
+        {
+            CourseId = completed.CourseId, UserId = completed.UserId, Registration = Guid.NewGuid(), EnrolledAt = now, DueOn = dueOn, Source = completed.Source,
+        };
+        db.Enrolments.Add(enrolment);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Result(enrolment, true);
+    }
 }
