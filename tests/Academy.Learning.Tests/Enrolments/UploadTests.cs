@@ -175,7 +175,7 @@ public sealed class UploadTests(LearningSite site) : IClassFixture<LearningSite>
     public static TheoryData<string, byte[], string> BadFiles => new()
     {
         { "oversized", new byte[EnrolmentFile.MaxBytes + 1], "The selected file must be smaller than 5MB" },
-        { "empty", [], "Select a CSV or Excel file" },
+        { "empty", [], "The selected file is empty" },
         { "a PNG image", [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "The selected file is not a CSV file or an Excel workbook" },
         { "a broken workbook", [.. "PK\u0003\u0004"u8, .. new byte[200]], "The selected file is not an Excel workbook that can be read: save it again from Excel as .xlsx or CSV" },
         { "an old .xls workbook", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "The selected file is an old Excel 97-2003 workbook (.xls): save it as an Excel workbook (.xlsx) or CSV" },
@@ -190,8 +190,7 @@ public sealed class UploadTests(LearningSite site) : IClassFixture<LearningSite>
         var ccio = await CcioAsync();
         var before = await Arrange.DbAsync(site, db => db.EnrolmentUploads.CountAsync());
 
-        // An empty part is what a browser sends when no file was chosen.
-        var response = await PostFileAsync(ccio, bytes, bytes.Length == 0 ? "" : "file.csv");
+        var response = await PostFileAsync(ccio, bytes, "file.csv");
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode}");
         await Html.AssertHasFieldErrorAsync(response, "Upload", message);
@@ -275,8 +274,13 @@ public sealed class UploadTests(LearningSite site) : IClassFixture<LearningSite>
         Assert.Equal(HttpStatusCode.NotFound, (await otherCcio.GetAsync($"/learning/enrolments/uploads/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherCcio.GetAsync($"/learning/enrolments/uploads/{id}?handler=progress")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Forms.PostAsync(otherCcio, $"/learning/enrolments/uploads/{id}?handler=apply", [], UploadPage)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await learner.GetAsync(UploadPage)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await learner.GetAsync($"/learning/enrolments/uploads/{id}")).StatusCode);
+        foreach (var url in new[] { UploadPage, $"/learning/enrolments/uploads/{id}" })
+        {
+            var denied = await learner.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+            Assert.StartsWith("/account/access-denied", denied.Headers.Location!.OriginalString);
+            Assert.Equal(HttpStatusCode.Forbidden, (await learner.GetAsync(denied.Headers.Location)).StatusCode);
+        }
         Assert.Equal(UploadStatus.Ready, (await UploadAsync(site, id)).Status);
         Assert.Equal(HttpStatusCode.OK, (await (await site.SignInAsAdministratorAsync()).GetAsync($"/learning/enrolments/uploads/{id}")).StatusCode);
     }
