@@ -1,7 +1,6 @@
 using System.Globalization;
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
-using Academy.Learning.Progress;
 using Academy.Modules;
 using Academy.Notifications;
 using Academy.Web;
@@ -18,8 +17,8 @@ public sealed class LearnerReminder
     public int Courses { get; set; }
 }
 
-/// Reminds each learner of their courses that are overdue or due within 7 days (live, not complete, on a published
-/// course): one email listing them all, through the outbox, and at most one a week. A learner reminded on a day is not
+/// Reminds each learner of their courses that are overdue or due within 7 days (live and not complete by
+/// EnrolmentStanding, on a published course): one email listing them all, through the outbox, and at most one a week. A learner reminded on a day is not
 /// reminded again until 7 days later, so running the job twice in a day (or every day) sends nothing twice.
 /// Scheduled daily by LearningModule (Academy:Learning:ReminderCron).
 public sealed class LearnerReminderJob(LearningDbContext db, IStaffDirectory staff, IEmailOutbox outbox, ISiteLinks links, TimeProvider clock)
@@ -35,9 +34,10 @@ public sealed class LearnerReminderJob(LearningDbContext db, IStaffDirectory sta
         var remindedSince = today.AddDays(1 - EveryDays);
         var due = await db.Enrolments.AsNoTracking()
             .Where(e => e.EndedAt == null && e.DueOn != null && e.DueOn <= horizon && e.Course.Status == CourseStatus.Published)
-            .Where(e => !db.EnrolmentProgress.Any(p => p.EnrolmentId == e.Id && (p.Status == ProgressStatus.Completed || p.Status == ProgressStatus.Passed)))
             .Where(e => !db.LearnerReminders.Any(r => r.UserId == e.UserId && r.SentOn >= remindedSince))
-            .Select(e => new { e.UserId, DueOn = e.DueOn!.Value, e.Course.Slug, e.Course.Title })
+            .WithStanding(db.EnrolmentProgress, today)
+            .Where(r => r.Standing == Standing.Overdue || r.Standing == Standing.NotStarted || r.Standing == Standing.InProgress)
+            .Select(r => new { r.Enrolment.UserId, DueOn = r.Enrolment.DueOn!.Value, r.Enrolment.Course.Slug, r.Enrolment.Course.Title })
             .ToListAsync(cancellationToken);
         var learners = due.GroupBy(d => d.UserId).ToList();
         var accounts = (await staff.AccountsByIdAsync(learners.Select(l => l.Key), cancellationToken)).ToDictionary(a => a.UserId);

@@ -19,6 +19,9 @@ public sealed class RecertificationTests(LearningSite site) : IClassFixture<Lear
             db.EnrolmentProgress.Add(new EnrolmentProgress
             {
                 EnrolmentId = enrolment.Id, Status = ProgressStatus.Completed, CompletedAt = completedAt, LastActivityAt = completedAt, TimeSpent = TimeSpan.FromMinutes(20),
+                // As the projection keeps them (see EnrolmentProgress.ExpiresOn).
+                CompletedOn = DateOnly.FromDateTime(completedAt.UtcDateTime),
+                ExpiresOn = course.ValidityMonths > 0 ? DateOnly.FromDateTime(completedAt.UtcDateTime).AddMonths(course.ValidityMonths) : null,
             });
             return await db.SaveChangesAsync();
         });
