@@ -346,6 +346,130 @@ namespace Academy.Learning.Migrations.SqlServer
                     b.ToTable("LearningEnrolments", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.Enrolments.LearnerReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Courses")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "SentOn")
+                        .IsUnique();
+
+                    b.ToTable("LearningReminders", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Enrolments.Uploads.EnrolmentUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AlreadyEnrolled")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("QueuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TrustOdsCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedBy", "ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("LearningEnrolmentUploads", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Enrolments.Uploads.EnrolmentUploadRow", b =>
+                {
+                    b.Property<int>("UploadId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("UploadId", "Line");
+
+                    b.ToTable("LearningEnrolmentUploadRows", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Player.Launch", b =>
                 {
                     b.Property<int>("Id")
@@ -602,6 +726,15 @@ namespace Academy.Learning.Migrations.SqlServer
                     b.Navigation("Course");
                 });
 
+            modelBuilder.Entity("Academy.Learning.Enrolments.Uploads.EnrolmentUploadRow", b =>
+                {
+                    b.HasOne("Academy.Learning.Enrolments.Uploads.EnrolmentUpload", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Academy.Learning.Player.Launch", b =>
                 {
                     b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
@@ -669,6 +802,11 @@ namespace Academy.Learning.Migrations.SqlServer
             modelBuilder.Entity("Academy.Learning.Courses.Section", b =>
                 {
                     b.Navigation("Lessons");
+                });
+
+            modelBuilder.Entity("Academy.Learning.Enrolments.Uploads.EnrolmentUpload", b =>
+                {
+                    b.Navigation("Rows");
                 });
 #pragma warning restore 612, 618
         }

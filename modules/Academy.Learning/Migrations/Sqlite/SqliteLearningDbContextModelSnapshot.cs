@@ -327,6 +327,126 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.ToTable("LearningEnrolments", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.Enrolments.LearnerReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Courses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "SentOn")
+                        .IsUnique();
+
+                    b.ToTable("LearningReminders", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Enrolments.Uploads.EnrolmentUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlreadyEnrolled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrustOdsCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedBy", "ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("LearningEnrolmentUploads", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Enrolments.Uploads.EnrolmentUploadRow", b =>
+                {
+                    b.Property<int>("UploadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UploadId", "Line");
+
+                    b.ToTable("LearningEnrolmentUploadRows", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Player.Launch", b =>
                 {
                     b.Property<int>("Id")
@@ -579,6 +699,15 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.Navigation("Course");
                 });
 
+            modelBuilder.Entity("Academy.Learning.Enrolments.Uploads.EnrolmentUploadRow", b =>
+                {
+                    b.HasOne("Academy.Learning.Enrolments.Uploads.EnrolmentUpload", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Academy.Learning.Player.Launch", b =>
                 {
                     b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
@@ -646,6 +775,11 @@ namespace Academy.Learning.Migrations.Sqlite
             modelBuilder.Entity("Academy.Learning.Courses.Section", b =>
                 {
                     b.Navigation("Lessons");
+                });
+
+            modelBuilder.Entity("Academy.Learning.Enrolments.Uploads.EnrolmentUpload", b =>
+                {
+                    b.Navigation("Rows");
                 });
 #pragma warning restore 612, 618
         }
