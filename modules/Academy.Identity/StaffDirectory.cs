@@ -45,7 +45,11 @@ internal sealed class StaffDirectory(AccountsDbContext db) : IStaffDirectory
     public async Task<IReadOnlyList<StaffPerson>> ByEmailAsync(IEnumerable<string> emails, CancellationToken cancellationToken = default)
     {
         var wanted = emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim().ToUpperInvariant()).Distinct().ToList();
-        return wanted.Count == 0 ? [] : await PeopleAsync(db.Users.Where(u => u.NormalizedEmail != null && wanted.Contains(u.NormalizedEmail)), cancellationToken);
+        var people = new List<StaffPerson>();
+        // Chunks keep the IN list within SQL Server's 2,100 parameters (an enrolment upload may name 10,000 people).
+        foreach (var chunk in wanted.Chunk(1000))
+            people.AddRange(await PeopleAsync(db.Users.Where(u => u.NormalizedEmail != null && chunk.Contains(u.NormalizedEmail)), cancellationToken));
+        return people;
     }
 
     public async Task<IReadOnlyList<StaffPerson>> ByIdAsync(IEnumerable<string> userIds, CancellationToken cancellationToken = default)

@@ -7,6 +7,7 @@ using Academy.Learning.Courses.Recipes;
 using Academy.Learning.Data;
 using Academy.Learning.Player;
 using Academy.Learning.Enrolments;
+using Academy.Learning.Enrolments.Uploads;
 using Academy.Learning.Progress;
 using Academy.Modules;
 using Academy.Recipes;
@@ -40,11 +41,39 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddScoped<CohortDashboard>();
         builder.Services.AddScoped<LearnerTimeline>();
         builder.Services.AddScoped<CohortDigestJob>();
+        AddEnrolmentJobs(builder);
         builder.Services.AddSingleton(new NavigationItem("My learning", "/learning", 10, []));
         builder.Services.AddSingleton(new NavigationItem("Find a course", "/learning/courses", 11, []));
         builder.Services.AddSingleton(new NavigationItem("Cohorts", "/learning/cohorts", 12, [Roles.Ccio, Roles.Administrator]));
         builder.Services.AddSingleton(new NavigationItem("Manage courses", "/learning/manage/courses", 80, [Roles.CourseAuthor, Roles.Administrator]));
     }
+
+    /// Bulk upload (§2), recertification (§3) and learner reminders (§4).
+    private static void AddEnrolmentJobs(WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<UploadRules>();
+        builder.Services.AddScoped<EnrolmentUploadJob>();
+        builder.Services.AddOptions<RecertificationOptions>().Bind(builder.Configuration.GetSection(RecertificationOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<RecertificationJob>();
+        builder.Services.AddScoped<LearnerReminderJob>();
+        builder.Services.AddSingleton(new NavigationItem("Upload enrolments", "/learning/enrolments/upload", 81, [Roles.Ccio, Roles.Administrator]));
+    }
+
+    public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        // Daily by default (Cron.Never() is "0 0 31 2 *"): recertification at 02:00 UTC, before the reminders at 07:00 see its new enrolments.
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<RecertificationJob>(RecertificationJobId, job => job.RunAsync(CancellationToken.None),
+            configuration["Academy:Learning:RecertificationCron"] is { Length: > 0 } recertify ? recertify : Cron.Daily(2));
+        recurring.AddOrUpdate<LearnerReminderJob>(ReminderJobId, job => job.RunAsync(CancellationToken.None),
+            configuration["Academy:Learning:ReminderCron"] is { Length: > 0 } remind ? remind : Cron.Daily(7));
+        return Task.CompletedTask;
+    }
+
+    public const string RecertificationJobId = "learning-recertification";
+    public const string ReminderJobId = "learning-reminders";
 
     private static void AddPlayer(IServiceCollection services)
     {

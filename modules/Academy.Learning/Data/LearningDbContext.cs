@@ -34,6 +34,9 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<CohortMember> CohortMembers => Set<CohortMember>();
     public DbSet<CohortLead> CohortLeads => Set<CohortLead>();
     public DbSet<CohortDigest> CohortDigests => Set<CohortDigest>();
+    public DbSet<Enrolments.Uploads.EnrolmentUpload> EnrolmentUploads => Set<Enrolments.Uploads.EnrolmentUpload>();
+    public DbSet<Enrolments.Uploads.EnrolmentUploadRow> EnrolmentUploadRows => Set<Enrolments.Uploads.EnrolmentUploadRow>();
+    public DbSet<LearnerReminder> LearnerReminders => Set<LearnerReminder>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);
@@ -105,6 +108,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
         ProgressModel.Configure(builder);
         builder.ConfigureCertificates();
         CohortsModel.Configure(builder);
+        EnrolmentJobsModel.Configure(builder);
     }
 }
 

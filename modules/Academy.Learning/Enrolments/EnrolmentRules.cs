@@ -92,5 +92,28 @@ public sealed class EnrolmentRules(LearningDbContext db, TimeProvider clock)
             .Where(e => enrolmentIds.Contains(e.Id) && e.EndedAt == null && !db.EnrolmentGrants.Any(g => g.EnrolmentId == e.Id))
             .Where(e => !db.EnrolmentProgress.Any(p => p.EnrolmentId == e.Id && (p.Status == ProgressStatus.Completed || p.Status == ProgressStatus.Passed)))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.EndedAt, now), cancellationToken);
+    /// Recertification: ends a completed enrolment and enrols the person again on the same course, due on
+    /// <paramref name="dueOn"/> (the day the completion expires), in one transaction. The new enrolment keeps the old
+    /// one's source. Null when the enrolment had already ended (another run of the job renewed it first).
+    public async Task<Result?> RenewAsync(Enrolment completed, DateOnly dueOn, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var ended = await db.Enrolments.Where(e => e.Id == completed.Id && e.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.EndedAt, now), cancellationToken);
+        if (ended == 0) return null;
+        var enrolment = new Enrolment
+        {
+            CourseId = completed.CourseId, UserId = completed.UserId, Registration = Guid.NewGuid(), EnrolledAt = now, DueOn = dueOn, Source = completed.Source,
+        };
+        db.Enrolments.Add(enrolment);
+        // Whoever gave the old enrolment (a cohort, a CCIO, an upload) gives the new one, so leaving a cohort later
+        // ends the renewal as it would have ended the first.
+        var grants = await db.EnrolmentGrants.AsNoTracking().Where(g => g.EnrolmentId == completed.Id).ToListAsync(cancellationToken);
+        if (grants.Count == 0) grants = [new EnrolmentGrant { Source = completed.Source }];
+        db.EnrolmentGrants.AddRange(grants.Select(g => new EnrolmentGrant { Enrolment = enrolment, Source = g.Source, CohortId = g.CohortId, GrantedAt = now }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Result(enrolment, true);
     }
 }

@@ -64,6 +64,14 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         _ => Expect.Denied,
     };
 
+    /// Enrolment upload (issue 11 §2): CCIOs and administrators.
+    private static Expect CcioOrAdmin(Who who) => who switch
+    {
+        Who.Anonymous => Expect.SignIn,
+        Who.Ccio or Who.Administrator => Expect.Ok,
+        _ => Expect.Denied,
+    };
+
     /// A lesson's media: the enrolled learner and course authors; to anyone else it does not exist.
     private static Expect EnrolledOrAuthor(Who who) => who switch
     {
@@ -82,6 +90,10 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("/learning/courses/matrix-open/lessons/clip/video", EnrolledOrAuthor),
         ("/learning/courses/matrix-open/lessons/clip/captions", EnrolledOrAuthor),
         ("/learning/manage/courses", Author),
+        ("/learning/enrolments/upload", CcioOrAdmin),
+        // No such upload: not there for those who may upload, denied to the rest.
+        ("/learning/enrolments/uploads/999999", who => CcioOrAdmin(who) == Expect.Ok ? Expect.NotFound : CcioOrAdmin(who)),
+        ("/learning/enrolments/uploads/999999?handler=progress", who => CcioOrAdmin(who) == Expect.Ok ? Expect.NotFound : CcioOrAdmin(who)),
         ("/learning/manage/progress", AdminOnly),
         ("/learning/manage/progress?queued=true", AdminOnly),
         ("/learning/manage/courses/new", Author),
@@ -127,6 +139,9 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
             data.Add("/learning/courses/matrix-enrol?handler=Enrol", who, who == Who.Anonymous ? Expect.SignIn : Expect.Saved);
             data.Add("/learning/courses/matrix-draft?handler=Enrol", who, NobodyButAnonymousAsked(who));
             data.Add("/learning/manage/courses/new", who, author);
+            // No file: "Select a CSV or Excel file" for those who may upload.
+            data.Add("/learning/enrolments/upload", who, CcioOrAdmin(who) == Expect.Ok ? Expect.BadRequest : CcioOrAdmin(who));
+            data.Add("/learning/enrolments/uploads/999999?handler=apply", who, CcioOrAdmin(who) == Expect.Ok ? Expect.NotFound : CcioOrAdmin(who));
             data.Add("/learning/manage/progress", who, AdminOnly(who) == Expect.Ok ? Expect.Saved : AdminOnly(who));
             data.Add("/learning/manage/courses/{course}/edit", who, author);
             data.Add("/learning/manage/courses/{course}?handler=AddSection", who, author);
