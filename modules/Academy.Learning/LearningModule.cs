@@ -7,6 +7,7 @@ using Academy.Learning.Data;
 using Academy.Learning.Player;
 using Academy.Learning.Enrolments;
 using Academy.Learning.Progress;
+using Academy.Learning.SelfAssessment;
 using Academy.Modules;
 using Academy.Recipes;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,7 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddScoped<MyLearning>();
         builder.Services.AddHostedService<ProgressFollower>();
         builder.AddCertificates();
+        builder.AddSelfAssessment();
         builder.Services.AddSingleton(new NavigationItem("My learning", "/learning", 10, []));
         builder.Services.AddSingleton(new NavigationItem("Find a course", "/learning/courses", 11, []));
         builder.Services.AddSingleton(new NavigationItem("Manage courses", "/learning/manage/courses", 80, [Roles.CourseAuthor, Roles.Administrator]));

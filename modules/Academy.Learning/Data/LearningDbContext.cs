@@ -4,6 +4,7 @@ using Academy.Learning.Courses;
 using Academy.Learning.Enrolments;
 using Academy.Learning.Player;
 using Academy.Learning.Progress;
+using Academy.Learning.SelfAssessment;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Learning.Data;
@@ -27,6 +28,8 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ProgressCursor> ProgressCursors => Set<ProgressCursor>();
     public DbSet<ProgressStatement> ProgressStatements => Set<ProgressStatement>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<SelfAssessmentAttempt> SelfAssessmentAttempts => Set<SelfAssessmentAttempt>();
+    public DbSet<SelfAssessmentRating> SelfAssessmentRatings => Set<SelfAssessmentRating>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);
@@ -97,6 +100,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
         PlayerModel.Configure(builder);
         ProgressModel.Configure(builder);
         builder.ConfigureCertificates();
+        builder.ConfigureSelfAssessment();
     }
 }
 
