@@ -9,6 +9,7 @@ using Academy.Learning.Player;
 using Academy.Learning.Enrolments;
 using Academy.Learning.Enrolments.Uploads;
 using Academy.Learning.Progress;
+using Academy.Learning.SelfAssessment;
 using Academy.Modules;
 using Academy.Recipes;
 using Hangfire;
@@ -42,6 +43,7 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddScoped<LearnerTimeline>();
         builder.Services.AddScoped<CohortDigestJob>();
         AddEnrolmentJobs(builder);
+        builder.AddSelfAssessment();
         builder.Services.AddSingleton(new NavigationItem("My learning", "/learning", 10, []));
         builder.Services.AddSingleton(new NavigationItem("Find a course", "/learning/courses", 11, []));
         builder.Services.AddSingleton(new NavigationItem("Cohorts", "/learning/cohorts", 12, [Roles.Ccio, Roles.Administrator]));

@@ -5,6 +5,7 @@ using Academy.Learning.Courses;
 using Academy.Learning.Enrolments;
 using Academy.Learning.Player;
 using Academy.Learning.Progress;
+using Academy.Learning.SelfAssessment;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Learning.Data;
@@ -37,6 +38,8 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Enrolments.Uploads.EnrolmentUpload> EnrolmentUploads => Set<Enrolments.Uploads.EnrolmentUpload>();
     public DbSet<Enrolments.Uploads.EnrolmentUploadRow> EnrolmentUploadRows => Set<Enrolments.Uploads.EnrolmentUploadRow>();
     public DbSet<LearnerReminder> LearnerReminders => Set<LearnerReminder>();
+    public DbSet<SelfAssessmentAttempt> SelfAssessmentAttempts => Set<SelfAssessmentAttempt>();
+    public DbSet<SelfAssessmentRating> SelfAssessmentRatings => Set<SelfAssessmentRating>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);
@@ -109,6 +112,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
         builder.ConfigureCertificates();
         CohortsModel.Configure(builder);
         EnrolmentJobsModel.Configure(builder);
+        builder.ConfigureSelfAssessment();
     }
 }
 

@@ -80,6 +80,17 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         _ => Expect.NotFound,
     };
 
+    /// The trust self-assessment summary: CCIOs only (of their own trust, from their claim).
+    private static Expect CcioOnly(Who who) => who switch
+    {
+        Who.Anonymous => Expect.SignIn,
+        Who.Ccio => Expect.Ok,
+        _ => Expect.Denied,
+    };
+
+    /// Check your answers with no draft goes back to the self-assessment's start page.
+    private static Expect SignedInRedirected(Who who) => who == Who.Anonymous ? Expect.SignIn : Expect.Saved;
+
     private static readonly (string Url, Func<Who, Expect> Rule)[] Pages =
     [
         ("/learning", SignedIn),
@@ -94,6 +105,13 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         // No such upload: not there for those who may upload, denied to the rest.
         ("/learning/enrolments/uploads/999999", who => CcioOrAdmin(who) == Expect.Ok ? Expect.NotFound : CcioOrAdmin(who)),
         ("/learning/enrolments/uploads/999999?handler=progress", who => CcioOrAdmin(who) == Expect.Ok ? Expect.NotFound : CcioOrAdmin(who)),
+        ("/learning/self-assessment", SignedIn),
+        ("/learning/self-assessment/technical-proficiency", SignedIn),
+        ("/learning/self-assessment/technical-proficiency?change=true", SignedIn),
+        ("/learning/self-assessment/not-a-domain", NobodyButAnonymousAsked),
+        ("/learning/self-assessment/check-your-answers", SignedInRedirected),
+        ("/learning/self-assessment/results/00000000-0000-0000-0000-000000000001", NobodyButAnonymousAsked),
+        ("/learning/self-assessment/trust", CcioOnly),
         ("/learning/manage/progress", AdminOnly),
         ("/learning/manage/progress?queued=true", AdminOnly),
         ("/learning/manage/courses/new", Author),
@@ -142,6 +160,9 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
             // No file: "Select a CSV or Excel file" for those who may upload.
             data.Add("/learning/enrolments/upload", who, CcioOrAdmin(who) == Expect.Ok ? Expect.BadRequest : CcioOrAdmin(who));
             data.Add("/learning/enrolments/uploads/999999?handler=apply", who, CcioOrAdmin(who) == Expect.Ok ? Expect.NotFound : CcioOrAdmin(who));
+            // An empty domain page is shown again with its errors; submitting with no draft goes to the start page.
+            data.Add("/learning/self-assessment/technical-proficiency", who, SignedIn(who));
+            data.Add("/learning/self-assessment/check-your-answers", who, SignedInRedirected(who));
             data.Add("/learning/manage/progress", who, AdminOnly(who) == Expect.Ok ? Expect.Saved : AdminOnly(who));
             data.Add("/learning/manage/courses/{course}/edit", who, author);
             data.Add("/learning/manage/courses/{course}?handler=AddSection", who, author);
