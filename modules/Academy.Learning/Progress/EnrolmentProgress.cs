@@ -19,6 +19,12 @@ public sealed class EnrolmentProgress
     public TimeSpan TimeSpent { get; set; }
     public DateTimeOffset LastActivityAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    /// The UTC day of <see cref="CompletedAt"/> and the day the completion stops being valid (null: it never does),
+    /// stored so that SQL can group and compare them (see <see cref="Enrolments.EnrolmentStanding"/>): SQLite keeps
+    /// DateTimeOffset as a binary number, and "completion plus N months" does not translate. The expiry is the
+    /// course's validity when the enrolment was last computed: after changing a course's validity, rebuild progress.
+    public DateOnly? CompletedOn { get; set; }
+    public DateOnly? ExpiresOn { get; set; }
     /// The statement whose arrival completed (or passed) the enrolment; certificates cite it.
     public Guid? CompletionStatementId { get; set; }
     /// Some statement that counts carries no registration (outside content), so recomputing must also read by actor and course.

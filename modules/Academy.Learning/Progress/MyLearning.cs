@@ -1,4 +1,5 @@
 using Academy.Learning.Data;
+using Academy.Learning.Enrolments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Learning.Progress;
@@ -8,14 +9,16 @@ namespace Academy.Learning.Progress;
 public sealed class MyLearning(LearningDbContext db, LearningActivities activities, TimeProvider clock)
 {
     /// Completions that expire within this many days are shown as expiring.
-    public const int ExpiringWithinDays = 30;
+    public const int ExpiringWithinDays = EnrolmentStanding.ExpiringWithinDays;
 
     public sealed record Course(
         int EnrolmentId, string Slug, string Title, ProgressStatus Status, double? ScoreScaled, TimeSpan TimeSpent,
         DateTimeOffset? LastActivityAt, DateOnly? DueOn, DateTimeOffset? CompletedAt, DateOnly? ExpiresOn,
-        int Lessons, int LessonsDone, string? NextLessonSlug, bool Overdue, bool Expired)
+        int Lessons, int LessonsDone, string? NextLessonSlug, Standing Standing)
     {
         public bool IsComplete => Status is ProgressStatus.Completed or ProgressStatus.Passed;
+        public bool Overdue => Standing == Standing.Overdue;
+        public bool Expired => Standing == Standing.Expired;
     }
 
     public sealed record Overview(IReadOnlyList<Course> InProgress, IReadOnlyList<Course> NotStarted, IReadOnlyList<Course> Expiring, IReadOnlyList<Course> Completed)
@@ -25,13 +28,15 @@ public sealed class MyLearning(LearningDbContext db, LearningActivities activiti
 
     public async Task<Overview> ForAsync(string userId, CancellationToken cancellationToken)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         // Live enrolments, and ended ones only for what they earned (an ended, unfinished enrolment is no longer anyone's to-do).
         var enrolments = await db.Enrolments.AsNoTracking()
             .Where(e => e.UserId == userId)
-            .Select(e => new
+            .WithStanding(db.EnrolmentProgress, today)
+            .Select(r => new
             {
-                e.Id, e.DueOn, e.EndedAt, e.Course.Slug, e.Course.Title, e.Course.ValidityMonths,
-                Progress = db.EnrolmentProgress.SingleOrDefault(p => p.EnrolmentId == e.Id),
+                r.Enrolment.Id, r.Enrolment.DueOn, r.Enrolment.EndedAt, r.Enrolment.Course.Slug, r.Enrolment.Course.Title,
+                r.Progress, r.Standing,
             })
             .ToListAsync(cancellationToken);
         var ids = enrolments.Select(e => e.Id).ToList();
@@ -44,22 +49,18 @@ public sealed class MyLearning(LearningDbContext db, LearningActivities activiti
                 .Where(c => slugs.Contains(c.Slug)).ToListAsync(cancellationToken))
             .ToDictionary(c => c.Slug, c => CourseOutline.From(c, activities).Lessons);
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var courses = enrolments.Select(e =>
         {
             var outline = lessons[e.Slug];
             var finished = done[e.Id].ToHashSet();
             var next = outline.FirstOrDefault(l => !finished.Contains(l.Slug)) ?? outline.FirstOrDefault();
-            var completedAt = e.Progress?.CompletedAt;
-            DateOnly? expires = completedAt is { } at && e.ValidityMonths > 0 ? DateOnly.FromDateTime(at.UtcDateTime).AddMonths(e.ValidityMonths) : null;
             return (e.EndedAt, Course: new Course(e.Id, e.Slug, e.Title, e.Progress?.Status ?? ProgressStatus.NotStarted, e.Progress?.ScoreScaled,
-                e.Progress?.TimeSpent ?? TimeSpan.Zero, e.Progress?.LastActivityAt, e.DueOn, completedAt, expires,
-                outline.Count, outline.Count(l => finished.Contains(l.Slug)), next?.Slug,
-                Overdue: e.DueOn < today && e.Progress?.IsComplete != true, Expired: expires < today));
+                e.Progress?.TimeSpent ?? TimeSpan.Zero, e.Progress?.LastActivityAt, e.DueOn, e.Progress?.CompletedAt, e.Progress?.ExpiresOn,
+                outline.Count, outline.Count(l => finished.Contains(l.Slug)), next?.Slug, e.Standing));
         }).Where(c => c.EndedAt is null || c.Course.IsComplete).Select(c => c.Course).ToList();
 
         var complete = courses.Where(c => c.IsComplete).OrderByDescending(c => c.CompletedAt).ToList();
-        bool Expiring(Course c) => c.ExpiresOn is { } on && on <= today.AddDays(ExpiringWithinDays);
+        static bool Expiring(Course c) => c.Standing is Standing.Expiring or Standing.Expired;
         var incomplete = courses.Where(c => !c.IsComplete).OrderBy(c => c.DueOn ?? DateOnly.MaxValue).ThenBy(c => c.Title).ToList();
         return new Overview(
             incomplete.Where(c => c.Status != ProgressStatus.NotStarted).ToList(),

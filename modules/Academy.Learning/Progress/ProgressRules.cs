@@ -5,7 +5,8 @@ using Verbs = Academy.Learning.LearningActivities.Verbs;
 namespace Academy.Learning.Progress;
 
 /// What a course's completion needs, read from its lessons, with the activity ids its statements use.
-public sealed record CourseOutline(int CourseId, string Slug, string ActivityId, IReadOnlyList<LessonOutline> Lessons)
+/// <paramref name="ValidityMonths"/>: how long a completion stays valid (0: it never expires).
+public sealed record CourseOutline(int CourseId, string Slug, string ActivityId, IReadOnlyList<LessonOutline> Lessons, int ValidityMonths = 0)
 {
     public bool HasQuiz => Lessons.Any(l => l.Kind == LessonKind.Quiz);
 
@@ -13,7 +14,8 @@ public sealed record CourseOutline(int CourseId, string Slug, string ActivityId,
         course.Id, course.Slug, activities.Course(course.Slug),
         course.Sections.OrderBy(s => s.Position).SelectMany(s => s.Lessons.OrderBy(l => l.Position))
             .Select(l => new LessonOutline(l.Slug, l.Title, l.Kind, l.PassMark, l.MaxAttempts, activities.Lesson(course.Slug, l.Slug)))
-            .ToList());
+            .ToList(),
+        course.ValidityMonths);
 }
 
 public sealed record LessonOutline(string Slug, string Title, LessonKind Kind, int? PassMark, int? MaxAttempts, string ActivityId);
@@ -108,6 +110,8 @@ public static class ProgressRules
             progress.Status = completions.Any(c => c.Status == ProgressStatus.Passed) ? ProgressStatus.Passed : ProgressStatus.Completed;
             progress.CompletionStatementId = first.Id;
             progress.CompletedAt = When(first);
+            progress.CompletedOn = DateOnly.FromDateTime(progress.CompletedAt.Value.UtcDateTime);
+            progress.ExpiresOn = course.ValidityMonths > 0 ? progress.CompletedOn.Value.AddMonths(course.ValidityMonths) : null;
         }
         else
         {

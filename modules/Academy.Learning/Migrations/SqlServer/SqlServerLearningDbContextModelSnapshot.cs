@@ -439,8 +439,14 @@ namespace Academy.Learning.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("CompletionStatementId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
 
                     b.Property<bool>("HasUnregisteredStatements")
                         .HasColumnType("bit");
