@@ -536,6 +536,87 @@ namespace Academy.Learning.Migrations.SqlServer
                     b.ToTable("LearningProgressStatements", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.SelfAssessment.SelfAssessmentAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid?>("CompletedStatementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Registration")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TrustOdsCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Registration")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LearningSelfAssessmentAttempts_Draft")
+                        .HasFilter("\"SubmittedAt\" IS NULL");
+
+                    b.HasIndex("TrustOdsCode", "UserId");
+
+                    b.HasIndex("UserId", "SubmittedAt");
+
+                    b.ToTable("LearningSelfAssessmentAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.SelfAssessment.SelfAssessmentRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AttemptId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("Need")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Now")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StatementKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptId", "StatementKey")
+                        .IsUnique();
+
+                    b.ToTable("LearningSelfAssessmentRatings", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Certificates.Certificate", b =>
                 {
                     b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
@@ -651,6 +732,17 @@ namespace Academy.Learning.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Academy.Learning.SelfAssessment.SelfAssessmentRating", b =>
+                {
+                    b.HasOne("Academy.Learning.SelfAssessment.SelfAssessmentAttempt", "Attempt")
+                        .WithMany("Ratings")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attempt");
+                });
+
             modelBuilder.Entity("Academy.Learning.Courses.Course", b =>
                 {
                     b.Navigation("Sections");
@@ -669,6 +761,11 @@ namespace Academy.Learning.Migrations.SqlServer
             modelBuilder.Entity("Academy.Learning.Courses.Section", b =>
                 {
                     b.Navigation("Lessons");
+                });
+
+            modelBuilder.Entity("Academy.Learning.SelfAssessment.SelfAssessmentAttempt", b =>
+                {
+                    b.Navigation("Ratings");
                 });
 #pragma warning restore 612, 618
         }

@@ -513,6 +513,83 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.ToTable("LearningProgressStatements", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.SelfAssessment.SelfAssessmentAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CompletedStatementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Registration")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrustOdsCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Registration")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LearningSelfAssessmentAttempts_Draft")
+                        .HasFilter("\"SubmittedAt\" IS NULL");
+
+                    b.HasIndex("TrustOdsCode", "UserId");
+
+                    b.HasIndex("UserId", "SubmittedAt");
+
+                    b.ToTable("LearningSelfAssessmentAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.SelfAssessment.SelfAssessmentRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Need")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Now")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatementKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptId", "StatementKey")
+                        .IsUnique();
+
+                    b.ToTable("LearningSelfAssessmentRatings", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Certificates.Certificate", b =>
                 {
                     b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
@@ -628,6 +705,17 @@ namespace Academy.Learning.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Academy.Learning.SelfAssessment.SelfAssessmentRating", b =>
+                {
+                    b.HasOne("Academy.Learning.SelfAssessment.SelfAssessmentAttempt", "Attempt")
+                        .WithMany("Ratings")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attempt");
+                });
+
             modelBuilder.Entity("Academy.Learning.Courses.Course", b =>
                 {
                     b.Navigation("Sections");
@@ -646,6 +734,11 @@ namespace Academy.Learning.Migrations.Sqlite
             modelBuilder.Entity("Academy.Learning.Courses.Section", b =>
                 {
                     b.Navigation("Lessons");
+                });
+
+            modelBuilder.Entity("Academy.Learning.SelfAssessment.SelfAssessmentAttempt", b =>
+                {
+                    b.Navigation("Ratings");
                 });
 #pragma warning restore 612, 618
         }
