@@ -16,6 +16,11 @@ public interface IStaffDirectory
     /// The names of the people with these email addresses (records keep the address of whoever acted; pages show
     /// the person's name). An address with no account, or an account with no name, answers the address itself.
     Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> emails, CancellationToken cancellationToken = default);
+
+    /// The user ids of each trust's staff today: the accounts whose trust is that ODS code (disabled accounts left out:
+    /// they have left). Keyed by the codes asked for, each present (empty when no one belongs). A person who moves trust
+    /// counts for the new one from then on, so a trust's figures are always its workforce as it is now.
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> StaffIdsAsync(IReadOnlyCollection<string> trustOdsCodes, CancellationToken cancellationToken = default);
 }
 
 public sealed record StaffMember(string Email, string DisplayName, string? TrustOdsCode);

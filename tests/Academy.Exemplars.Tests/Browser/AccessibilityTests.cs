@@ -1,6 +1,7 @@
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Academy.Exemplars.Tests.Browser;
@@ -56,6 +57,25 @@ public sealed class AxeFixture : IAsyncLifetime
             return 0;
         });
         await site.CreateUserAsync("axe-admin@academy.test", [Roles.Administrator]);
+        await site.CreateUserAsync(CcioEmail, [Roles.Ccio], BrowserSite.Trust);
+        await WorkforceAsync(site);
+    }
+
+    private const string CcioEmail = "axe-ccio@academy.test";
+
+    /// The trust's workforce on the starter course: one overdue, the rest not yet due, so the skills tables have rows.
+    private static async Task WorkforceAsync(AcademySite site)
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            var userId = await site.CreateUserAsync(Arrange.NewEmail("staff"), [Roles.Learner], BrowserSite.Trust);
+            await site.WithServicesAsync(async s =>
+            {
+                var course = await s.GetRequiredService<Academy.Learning.Data.LearningDbContext>().Courses.SingleAsync(c => c.Slug == "digital-foundations");
+                var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(i == 0 ? -1 : 30);
+                return await s.GetRequiredService<Academy.Learning.Enrolments.EnrolmentRules>().EnrolAsync(course, userId, Academy.Learning.Enrolments.EnrolmentSource.Self, due, CancellationToken.None);
+            });
+        }
     }
 
     public async Task<IPage> PageAsync(string who)
@@ -65,6 +85,7 @@ public sealed class AxeFixture : IAsyncLifetime
         {
             "lead" => Browser.LeadEmail,
             "reviewer" => Browser.ReviewerEmail,
+            "ccio" => CcioEmail,
             _ => "axe-admin@academy.test",
         });
     }
@@ -80,6 +101,7 @@ public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFi
     {
         { "lead", "/exemplars" },
         { "lead", "/exemplars/trusts/{trust}" },
+        { "ccio", "/exemplars/trusts/{trust}" },
         { "lead", "/exemplars/trusts/{trust}/audit" },
         { "lead", "/exemplars/participations/{participation}/milestones/new" },
         { "lead", "/exemplars/milestones/{milestone}" },
