@@ -1,7 +1,6 @@
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Academy.Exemplars.Tests.Browser;
@@ -63,19 +62,12 @@ public sealed class AxeFixture : IAsyncLifetime
 
     private const string CcioEmail = "axe-ccio@academy.test";
 
-    /// The trust's workforce on the starter course: one overdue, the rest not yet due, so the skills tables have rows.
+    /// The trust's workforce on the starter course (one overdue) and five self-assessments, so every skills table has rows.
     private static async Task WorkforceAsync(AcademySite site)
     {
-        for (var i = 0; i < 6; i++)
-        {
-            var userId = await site.CreateUserAsync(Arrange.NewEmail("staff"), [Roles.Learner], BrowserSite.Trust);
-            await site.WithServicesAsync(async s =>
-            {
-                var course = await s.GetRequiredService<Academy.Learning.Data.LearningDbContext>().Courses.SingleAsync(c => c.Slug == "digital-foundations");
-                var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(i == 0 ? -1 : 30);
-                return await s.GetRequiredService<Academy.Learning.Enrolments.EnrolmentRules>().EnrolAsync(course, userId, Academy.Learning.Enrolments.EnrolmentSource.Self, due, CancellationToken.None);
-            });
-        }
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var i = 0; i < 3; i++) await Arrange.StaffOnTheStarterCourseAsync(site, BrowserSite.Trust, today.AddDays(i == 0 ? -1 : 30));
+        await Arrange.SelfAssessedAsync(site, BrowserSite.Trust, (3, 8), (4, 7), (5, 9), (2, 6), (6, 8));
     }
 
     public async Task<IPage> PageAsync(string who)

@@ -1,11 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Academy.Exemplars.Tests.Support;
-using Academy.Learning.Data;
-using Academy.Learning.Enrolments;
-using Academy.Learning.SelfAssessment;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Exemplars.Tests.Trusts;
 
@@ -16,37 +11,12 @@ public sealed class WorkforceSkillsTests(AcademySite site) : IClassFixture<Acade
 {
     private static readonly DateOnly Yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
 
-    /// People of the trust enrolled on the starter recipe's published course, each overdue.
     private async Task OverdueAsync(string trust, int people)
     {
-        for (var i = 0; i < people; i++)
-        {
-            var userId = await site.CreateUserAsync(Arrange.NewEmail("staff"), [Roles.Learner], trust);
-            await site.WithServicesAsync(async s =>
-            {
-                var db = s.GetRequiredService<LearningDbContext>();
-                var course = await db.Courses.SingleAsync(c => c.Slug == "digital-foundations");
-                return (await s.GetRequiredService<EnrolmentRules>().EnrolAsync(course, userId, EnrolmentSource.Self, Yesterday, CancellationToken.None)).Created;
-            });
-        }
+        for (var i = 0; i < people; i++) await Arrange.StaffOnTheStarterCourseAsync(site, trust, Yesterday);
     }
 
-    /// People of the trust who take the self-assessment through its own rules (statements to the LRS), rating every
-    /// statement now and need as given.
-    private async Task SelfAssessedAsync(string trust, params (int Now, int Need)[] people)
-    {
-        foreach (var (now, need) in people)
-        {
-            var userId = await site.CreateUserAsync(Arrange.NewEmail("assessed"), [Roles.Learner], trust);
-            await site.WithServicesAsync(async s =>
-            {
-                var rules = s.GetRequiredService<SelfAssessmentRules>();
-                foreach (var domain in CapabilityStatements.Domains)
-                    await rules.SaveDomainAsync(userId, domain.Domain, CapabilityStatements.For(domain.Domain).ToDictionary(i => i.Key, _ => (now, need)), CancellationToken.None);
-                return (await rules.SubmitAsync(userId, trust, CancellationToken.None)).Outcome;
-            });
-        }
-    }
+    private Task SelfAssessedAsync(string trust, params (int Now, int Need)[] people) => Arrange.SelfAssessedAsync(site, trust, people);
 
     [Fact]
     public async Task GetTrustPage_WithFiveSelfAssessedPeople_ShowsTheMeansOfEachDomain()
