@@ -100,7 +100,9 @@ public static class Arrange
                 foreach (var domain in Academy.Learning.SelfAssessment.CapabilityStatements.Domains)
                     await rules.SaveDomainAsync(userId, domain.Domain,
                         Academy.Learning.SelfAssessment.CapabilityStatements.For(domain.Domain).ToDictionary(i => i.Key, _ => (now, need)), CancellationToken.None);
-                return (await rules.SubmitAsync(userId, ods, CancellationToken.None)).Outcome;
+                var (outcome, _) = await rules.SubmitAsync(userId, ods, CancellationToken.None);
+                return outcome == Academy.Learning.SelfAssessment.SelfAssessmentRules.SubmitOutcome.Submitted ? outcome
+                    : throw new InvalidOperationException($"The self-assessment was not submitted: {outcome}");
             });
         }
     }
