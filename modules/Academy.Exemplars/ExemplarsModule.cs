@@ -37,9 +37,11 @@ public sealed class ExemplarsModule : IAcademyModule
             options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/MilestoneUpdate", "exemplars/returns/{id:int}/milestone-updates/{itemId:int}");
             options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/Measurement", "exemplars/returns/{id:int}/measurements/{itemId:int}");
         });
+        builder.Services.AddAuthorizationBuilder().AddExemplarPolicies();
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<ClaimDecisions>();
         builder.Services.AddScoped<Portfolio>();
+        builder.Services.AddScoped<WorkforceSkillsReader>();
         builder.Services.AddScoped<ReturnReminderJob>();
         builder.Services.AddSingleton<Lessons.LessonIndex>();
         builder.Services.AddOpenApi(Endpoints.ExemplarsApi.DocumentName, options =>
@@ -49,7 +51,7 @@ public sealed class ExemplarsModule : IAcademyModule
         builder.Services.AddSingleton<IRecipeStep, ProgrammesRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, TrustsRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, ParticipationsRecipeStep>();
-        builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/exemplars", 20, [Roles.TrustLead, Roles.NationalReviewer, Roles.Administrator]));
+        builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/exemplars", 20, [Roles.TrustLead, Roles.Ccio, Roles.NationalReviewer, Roles.Administrator]));
         builder.Services.AddSingleton(new NavigationItem("Returns to review", "/exemplars/returns/to-review", 21, [Roles.NationalReviewer, Roles.Administrator]));
         // Lessons and blueprints are for everyone who works on digital change, not only exemplar leads.
         builder.Services.AddSingleton(new NavigationItem("Lessons learned", "/exemplars/lessons", 22, []));

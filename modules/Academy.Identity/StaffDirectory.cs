@@ -73,6 +73,19 @@ internal sealed class StaffDirectory(AccountsDbContext db) : IStaffDirectory
             })
             .ToListAsync(cancellationToken);
         return rows.Select(u => new StaffPerson(u.Id, u.Email!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email! : u.DisplayName.Trim(), u.TrustOdsCode,
-            u.Roles.OfType<string>().ToList(), u.LockoutEnd == AcademyUser.DisabledUntil)).ToList();
+            u.Roles.OfType<string>().ToList(), u.LockoutEnd >= DisabledFrom)).ToList();
     }
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> StaffIdsAsync(IReadOnlyCollection<string> trustOdsCodes, CancellationToken cancellationToken = default)
+    {
+        var codes = trustOdsCodes.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // Compared as in the year, not to DisabledUntil itself: SQLite keeps DateTimeOffset to the millisecond (see AcademyUser.IsDisabled).
+        var rows = await db.Users.AsNoTracking()
+            .Where(u => u.TrustOdsCode != null && codes.Contains(u.TrustOdsCode) && (u.LockoutEnd == null || u.LockoutEnd < DisabledFrom))
+            .Select(u => new { u.Id, u.TrustOdsCode }).ToListAsync(cancellationToken);
+        var byTrust = rows.ToLookup(r => r.TrustOdsCode!, r => r.Id, StringComparer.OrdinalIgnoreCase);
+        return codes.ToDictionary(c => c, c => (IReadOnlyList<string>)byTrust[c].ToList(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// Any lockout ending after this is an administrator's "disabled for good"; the 15-minute sign-in lockout never reaches it.
+    private static readonly DateTimeOffset DisabledFrom = new(AcademyUser.DisabledUntil.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
 }

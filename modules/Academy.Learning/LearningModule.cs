@@ -32,6 +32,7 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddSingleton<MediaStore>();
         builder.Services.AddSingleton<CourseIndex>();
         builder.Services.AddScoped<EnrolmentRules>();
+        builder.Services.AddScoped<ITrustLearning, TrustLearning>();
         builder.Services.AddSingleton<IRecipeStep, CoursesRecipeStep>();
         builder.Services.AddScoped<ProgressProjection>();
         builder.Services.AddScoped<RebuildProgressJob>();

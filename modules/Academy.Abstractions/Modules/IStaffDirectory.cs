@@ -23,6 +23,10 @@ public interface IStaffDirectory
 
     /// The people with these user ids (ids of no account are left out), for showing who is in a cohort.
     Task<IReadOnlyList<StaffPerson>> ByIdAsync(IEnumerable<string> userIds, CancellationToken cancellationToken = default);
+    /// The user ids of each trust's staff today: the accounts whose trust is that ODS code (disabled accounts left out:
+    /// they have left). Keyed by the codes asked for, each present (empty when no one belongs). A person who moves trust
+    /// counts for the new one from then on, so a trust's figures are always its workforce as it is now.
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> StaffIdsAsync(IReadOnlyCollection<string> trustOdsCodes, CancellationToken cancellationToken = default);
 }
 
 /// A person's account as other modules may see it. <see cref="DisplayName"/> is their email when they gave no

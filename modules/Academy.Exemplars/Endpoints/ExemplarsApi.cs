@@ -22,9 +22,11 @@ public static class ExemplarsApi
     {
         var api = endpoints.MapGroup("/api/exemplars").WithGroupName(DocumentName).WithTags("Exemplars");
         api.MapGet("/portfolio", GetPortfolioAsync)
-            .RequireAuthorization(new AuthorizeAttribute { Roles = $"{Roles.NationalReviewer},{Roles.Administrator}" });
+            .RequireAuthorization(Policies.NationalReviewer);
         api.MapGet("/trusts/{odsCode}/milestones", GetMilestonesAsync)
-            .RequireAuthorization(new AuthorizeAttribute { Roles = ExemplarAccess.TrackerRoles });
+            .RequireAuthorization(ExemplarAccess.TrackerPolicy);
+        api.MapGet("/trusts/{odsCode}/workforce-skills", GetWorkforceSkillsAsync)
+            .RequireAuthorization(ExemplarAccess.TrackerPolicy);
         api.MapGet("/lessons", SearchLessonsAsync)
             .RequireAuthorization(Policies.SignedIn);
         api.MapGet("/blueprints", ListBlueprintsAsync)
@@ -35,7 +37,32 @@ public static class ExemplarsApi
     }
 
     public sealed record PortfolioItem(string OdsCode, string Trust, string Programme, string Region, string? Rag, string? DrivenBy, DateOnly? RagPeriod,
-        decimal Allocation, decimal Claimed, decimal Spent, int MilestonesAchieved, int MilestonesDue, int MilestonesLate, int ReturnsAwaitingReview);
+        decimal Allocation, decimal Claimed, decimal Spent, int MilestonesAchieved, int MilestonesDue, int MilestonesLate, int ReturnsAwaitingReview,
+        WorkforceSkillsItem WorkforceSkills);
+
+    /// The trust's staff on the Digital Academy's published courses: PeopleEnrolled people hold Enrolments enrolments (one per person and
+    /// course), of which Completed are complete and valid and Overdue are past their due date unfinished.
+    public sealed record WorkforceSkillsItem(string OdsCode, int PeopleEnrolled, int Enrolments, int Completed, int Overdue,
+        IReadOnlyList<CourseSkillsItem> Courses, SelfAssessmentItem SelfAssessment)
+    {
+        public static WorkforceSkillsItem From(WorkforceSkills skills) => new(skills.Learning.TrustOdsCode, skills.Learning.People, skills.Learning.Enrolled,
+            skills.Learning.Completed, skills.Learning.Overdue,
+            skills.Learning.Courses.Select(c => new CourseSkillsItem(c.CourseSlug, c.CourseTitle, c.Enrolled, c.Completed, c.Overdue)).ToList(),
+            SelfAssessmentItem.From(skills.SelfAssessment));
+    }
+
+    public sealed record CourseSkillsItem(string Slug, string Title, int Enrolled, int Completed, int Overdue);
+
+    /// The rule of 5: below 5 people Shown is false, People and Domains are null, and Withheld says why in words.
+    public sealed record SelfAssessmentItem(bool Shown, int? People, string? Withheld, IReadOnlyList<DomainSkillsItem>? Domains)
+    {
+        public static SelfAssessmentItem From(Academy.Learning.TrustSelfAssessmentSummary summary) => summary.IsShown
+            ? new(true, summary.People, null, summary.Domains.Select(d => new DomainSkillsItem(d.DomainKey, d.DomainName, d.MeanNow, d.MeanNeed, d.Gap)).ToList())
+            : new(false, null, WorkforceSkills.TooFewPeople, null);
+    }
+
+    /// Means on the 0 to 10 scale; Gap is MeanNeed less MeanNow.
+    public sealed record DomainSkillsItem(string Domain, string Name, double MeanNow, double MeanNeed, double Gap);
 
     public sealed record MilestoneItem(int Id, string Programme, string CapabilityArea, string Title, DateOnly BaselineDate, DateOnly ForecastDate, DateOnly? ActualDate, string Status, string? Why);
 
@@ -56,7 +83,16 @@ public static class ExemplarsApi
         var area = Enum.TryParse<CapabilityArea>(capability, out var a) && Enum.IsDefined(a) ? a : (CapabilityArea?)null;
         var view = await portfolio.ReadAsync(new PortfolioFilter(programme, region, area), cancellationToken);
         return TypedResults.Ok(view.Rows.Select(r => new PortfolioItem(r.OdsCode, r.Trust, r.Programme, r.Region, r.Rag?.ToString(), r.Driver, r.RagPeriod,
-            r.Allocation, r.Claimed, r.Spent, r.Achieved, r.Due, r.Late, r.AwaitingReview)).ToList());
+            r.Allocation, r.Claimed, r.Spent, r.Achieved, r.Due, r.Late, r.AwaitingReview, WorkforceSkillsItem.From(view.Workforce[r.OdsCode]))).ToList());
+    }
+
+    /// The trust page's workforce digital skills; 404 for a trust the person may not read, as the page answers.
+    public static async Task<Results<Ok<WorkforceSkillsItem>, NotFound>> GetWorkforceSkillsAsync(string odsCode, ClaimsPrincipal user, ExemplarsDbContext db,
+        WorkforceSkillsReader workforce, CancellationToken cancellationToken)
+    {
+        var trust = await db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.OdsCode == odsCode, cancellationToken);
+        if (trust is null || !user.CanRead(trust)) return TypedResults.NotFound();
+        return TypedResults.Ok(WorkforceSkillsItem.From(await workforce.ForTrustAsync(trust.OdsCode, cancellationToken)));
     }
 
     public static async Task<Results<Ok<List<MilestoneItem>>, NotFound>> GetMilestonesAsync(string odsCode, ClaimsPrincipal user, ExemplarsDbContext db, TimeProvider clock, CancellationToken cancellationToken)

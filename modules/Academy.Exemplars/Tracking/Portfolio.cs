@@ -13,9 +13,11 @@ public sealed record PortfolioRow(int ParticipationId, string OdsCode, string Tr
 
 public sealed record RagHistoryRow(string OdsCode, string Trust, DateOnly PeriodStart, Rag? Rag, string? Driver, ReturnStatus Status);
 
-public sealed record PortfolioView(IReadOnlyList<PortfolioRow> Rows, IReadOnlyList<RagHistoryRow> History, IReadOnlyList<(string Slug, string Name)> Programmes, IReadOnlyList<string> Regions);
+/// Workforce: each row's trust's workforce digital skills, by ODS code.
+public sealed record PortfolioView(IReadOnlyList<PortfolioRow> Rows, IReadOnlyList<RagHistoryRow> History, IReadOnlyList<(string Slug, string Name)> Programmes, IReadOnlyList<string> Regions,
+    IReadOnlyDictionary<string, WorkforceSkills> Workforce);
 
-public sealed class Portfolio(ExemplarsDbContext db, TimeProvider clock)
+public sealed class Portfolio(ExemplarsDbContext db, WorkforceSkillsReader workforce, TimeProvider clock)
 {
     public const int HistoryPeriods = 4;
 
@@ -56,7 +58,8 @@ public sealed class Portfolio(ExemplarsDbContext db, TimeProvider clock)
         var programmes = (await db.Programmes.AsNoTracking().OrderBy(p => p.StartDate).Select(p => new { p.Slug, p.Name }).ToListAsync(cancellationToken))
             .Select(p => (p.Slug, p.Name)).ToList();
         var regions = await db.Trusts.AsNoTracking().Select(t => t.Region).Distinct().OrderBy(r => r).ToListAsync(cancellationToken);
-        return new PortfolioView(rows, history, programmes, regions);
+        var skills = await workforce.ForTrustsAsync(rows.Select(r => r.OdsCode).ToList(), cancellationToken);
+        return new PortfolioView(rows, history, programmes, regions, skills);
     }
 
     public async Task<IReadOnlyList<MilestoneTrendPoint>> MilestoneTrendAsync(PortfolioFilter filter, CancellationToken cancellationToken)

@@ -56,6 +56,18 @@ public sealed class AxeFixture : IAsyncLifetime
             return 0;
         });
         await site.CreateUserAsync("axe-admin@academy.test", [Roles.Administrator]);
+        await site.CreateUserAsync(CcioEmail, [Roles.Ccio], BrowserSite.Trust);
+        await WorkforceAsync(site);
+    }
+
+    private const string CcioEmail = "axe-ccio@academy.test";
+
+    /// The trust's workforce on the starter course (one overdue) and five self-assessments, so every skills table has rows.
+    private static async Task WorkforceAsync(AcademySite site)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var i = 0; i < 3; i++) await Arrange.StaffOnTheStarterCourseAsync(site, BrowserSite.Trust, today.AddDays(i == 0 ? -1 : 30));
+        await Arrange.SelfAssessedAsync(site, BrowserSite.Trust, (3, 8), (4, 7), (5, 9), (2, 6), (6, 8));
     }
 
     public async Task<IPage> PageAsync(string who)
@@ -65,6 +77,7 @@ public sealed class AxeFixture : IAsyncLifetime
         {
             "lead" => Browser.LeadEmail,
             "reviewer" => Browser.ReviewerEmail,
+            "ccio" => CcioEmail,
             _ => "axe-admin@academy.test",
         });
     }
@@ -80,6 +93,7 @@ public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFi
     {
         { "lead", "/exemplars" },
         { "lead", "/exemplars/trusts/{trust}" },
+        { "ccio", "/exemplars/trusts/{trust}" },
         { "lead", "/exemplars/trusts/{trust}/audit" },
         { "lead", "/exemplars/participations/{participation}/milestones/new" },
         { "lead", "/exemplars/milestones/{milestone}" },

@@ -50,8 +50,8 @@ public sealed class PortfolioTests(AcademySite site) : IClassFixture<AcademySite
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal("ODS code,Trust,Programme,Region,RAG,Driven by,RAG period,Allocation,Claimed,Spent,Milestones achieved,Milestones due,Milestones late,Returns awaiting review", lines[0]);
-        Assert.Contains("RLN,City Hospitals Sunderland NHS Foundation Trust,Global Digital Exemplar,North East and Yorkshire,Amber,Budget,2016-12-01,10000000.00,0.00,1234567.89,0,0,0,1", lines);
+        Assert.Equal("ODS code,Trust,Programme,Region,RAG,Driven by,RAG period,Allocation,Claimed,Spent,Milestones achieved,Milestones due,Milestones late,Returns awaiting review,People enrolled,Enrolments,Completed,Overdue,Self-assessment people", lines[0]);
+        Assert.Contains("RLN,City Hospitals Sunderland NHS Foundation Trust,Global Digital Exemplar,North East and Yorkshire,Amber,Budget,2016-12-01,10000000.00,0.00,1234567.89,0,0,0,1,0,0,0,0,Fewer than 5 people", lines);
         Assert.Equal(13, lines.Count);
     }
 
@@ -115,7 +115,7 @@ public sealed class PortfolioTests(AcademySite site) : IClassFixture<AcademySite
         var csv = await reviewer.GetStringAsync("/exemplars/portfolio?handler=Csv&table=portfolio&capability=Interoperability&region=South+West");
 
         var line = Assert.Single(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("RBA,"));
-        Assert.EndsWith(",1,1,2,0", line.TrimEnd('\r'));
+        Assert.EndsWith(",1,1,2,0,0,0,0,0,Fewer than 5 people", line.TrimEnd('\r'));
     }
 
     [Fact]

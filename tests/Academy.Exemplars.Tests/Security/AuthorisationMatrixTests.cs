@@ -12,20 +12,20 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
 
     private static readonly Who[] Everyone = Enum.GetValues<Who>();
 
-    /// Pages that read trust A's records: its lead and the national team; another trust's lead gets 404.
+    /// Pages that read trust A's records: its lead, its CCIO (issue 11 §7) and the national team; another trust's lead or CCIO gets 404.
     private static Expect ReadA(Who who) => who switch
     {
         Who.Anonymous => Expect.SignIn,
-        Who.Learner or Who.Ccio => Expect.Denied,
-        Who.LeadOfB => Expect.NotFound,
+        Who.Learner => Expect.Denied,
+        Who.LeadOfB or Who.CcioOfB => Expect.NotFound,
         _ => Expect.Ok,
     };
 
-    /// Pages that change trust A's records: only its lead.
+    /// Pages that change trust A's records: only its lead. Its CCIO reads them and changes nothing (404, as for a reviewer).
     private static Expect WriteA(Who who) => who switch
     {
         Who.Anonymous => Expect.SignIn,
-        Who.Learner or Who.Ccio => Expect.Denied,
+        Who.Learner => Expect.Denied,
         Who.LeadOfA => Expect.Ok,
         _ => Expect.NotFound,
     };
@@ -33,7 +33,7 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
     private static Expect Tracker(Who who) => who switch
     {
         Who.Anonymous => Expect.SignIn,
-        Who.Learner or Who.Ccio => Expect.Denied,
+        Who.Learner => Expect.Denied,
         _ => Expect.Ok,
     };
 
@@ -128,6 +128,7 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("/exemplars/blueprints/{published-blueprint}/edit", ChangePublishedOfA),
         ("/api/exemplars/portfolio", Api(National)),
         ("/api/exemplars/trusts/{A}/milestones", Api(ReadA)),
+        ("/api/exemplars/trusts/{A}/workforce-skills", Api(ReadA)),
         ("/api/exemplars/lessons?q=lesson", Api(SignedIn)),
         ("/api/exemplars/blueprints?capability=Epr&careSetting=Acute", Api(SignedIn)),
         ("/api/exemplars/blueprints/{published-blueprint}", Api(SignedIn)),

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Tests.Security;
 
-public enum Who { Anonymous, Learner, LeadOfA, LeadOfB, Ccio, Reviewer, Administrator }
+/// Ccio: a CCIO of trust A; CcioOfB: of trust B.
+public enum Who { Anonymous, Learner, LeadOfA, LeadOfB, Ccio, CcioOfB, Reviewer, Administrator }
 
 /// One site with a record of every kind on trust A, and a signed-in client for each kind of person.
 public sealed class MatrixFixture : IAsyncLifetime
@@ -22,6 +23,7 @@ public sealed class MatrixFixture : IAsyncLifetime
         Clients[Who.LeadOfA] = await Arrange.LeadAsync(Site, TrustA);
         Clients[Who.LeadOfB] = await Arrange.LeadAsync(Site, TrustB);
         Clients[Who.Ccio] = await Site.SignInAsNewUserAsync(Arrange.NewEmail("ccio"), [Roles.Ccio], TrustA);
+        Clients[Who.CcioOfB] = await Site.SignInAsNewUserAsync(Arrange.NewEmail("ccio-b"), [Roles.Ccio], TrustB);
         Clients[Who.Reviewer] = await Arrange.ReviewerAsync(Site);
         Clients[Who.Administrator] = await Site.SignInAsAdministratorAsync();
 

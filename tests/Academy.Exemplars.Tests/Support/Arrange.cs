@@ -71,4 +71,39 @@ public static class Arrange
         ["Form.CapabilityArea"] = area, ["Form.Title"] = title, ["Form.Description"] = "All wards prescribe electronically.",
         ["Form.BaselineDate"] = baseline, ["Form.ForecastDate"] = forecast, ["Form.ActualDate"] = actual, ["Form.Status"] = status,
     };
+
+    // The trust's workforce in the Digital Academy (issue 11 §7), through Learning's own rules.
+
+    /// A member of staff of the trust enrolled on the starter recipe's published course, due on the given day.
+    public static async Task<string> StaffOnTheStarterCourseAsync(AcademySite site, string ods, DateOnly dueOn)
+    {
+        var userId = await site.CreateUserAsync(NewEmail("staff"), [Roles.Learner], ods);
+        await site.WithServicesAsync(async s =>
+        {
+            var course = await s.GetRequiredService<Academy.Learning.Data.LearningDbContext>().Courses.SingleAsync(c => c.Slug == "digital-foundations");
+            return (await s.GetRequiredService<Academy.Learning.Enrolments.EnrolmentRules>()
+                .EnrolAsync(course, userId, Academy.Learning.Enrolments.EnrolmentSource.Self, dueOn, CancellationToken.None)).Created;
+        });
+        return userId;
+    }
+
+    /// People of the trust who take the self-assessment through its own rules (its statements go to the LRS), each rating
+    /// every statement with the given now and need.
+    public static async Task SelfAssessedAsync(AcademySite site, string ods, params (int Now, int Need)[] people)
+    {
+        foreach (var (now, need) in people)
+        {
+            var userId = await site.CreateUserAsync(NewEmail("assessed"), [Roles.Learner], ods);
+            await site.WithServicesAsync(async s =>
+            {
+                var rules = s.GetRequiredService<Academy.Learning.SelfAssessment.SelfAssessmentRules>();
+                foreach (var domain in Academy.Learning.SelfAssessment.CapabilityStatements.Domains)
+                    await rules.SaveDomainAsync(userId, domain.Domain,
+                        Academy.Learning.SelfAssessment.CapabilityStatements.For(domain.Domain).ToDictionary(i => i.Key, _ => (now, need)), CancellationToken.None);
+                var (outcome, _) = await rules.SubmitAsync(userId, ods, CancellationToken.None);
+                return outcome == Academy.Learning.SelfAssessment.SelfAssessmentRules.SubmitOutcome.Submitted ? outcome
+                    : throw new InvalidOperationException($"The self-assessment was not submitted: {outcome}");
+            });
+        }
+    }
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages;
 
-[Authorize(Roles = $"{Roles.TrustLead},{Roles.NationalReviewer},{Roles.Administrator}")]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class ExemplarsIndexModel(ExemplarsDbContext db) : PageModel
 {
     public CultureInfo EnGb { get; } = CultureInfo.GetCultureInfo("en-GB");

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages.Audit;
 
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class ReturnAuditModel(ExemplarsDbContext db, IStaffDirectory staff) : PageModel
 {
     public ProgressReturn Return { get; private set; } = default!;

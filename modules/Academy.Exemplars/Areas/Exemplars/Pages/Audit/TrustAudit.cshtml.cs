@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages.Audit;
 
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class TrustAuditModel(ExemplarsDbContext db, IStaffDirectory staff) : PageModel
 {
     public const int Shown = 1000;

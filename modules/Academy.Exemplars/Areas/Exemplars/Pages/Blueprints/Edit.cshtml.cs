@@ -11,7 +11,7 @@ namespace Academy.Exemplars.Pages.Blueprints;
 
 /// A draft blueprint's details and lessons, for its trust's lead: plain forms, one per action, no JavaScript.
 /// A published blueprint is locked for good (409), as an approved return is.
-[Authorize(Roles = Roles.TrustLead)]
+[Authorize(Policy = Policies.TrustLead)]
 public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock) : PageModel, IBlueprintFormPage
 {
     [BindProperty] public BlueprintForm Form { get; set; } = new();

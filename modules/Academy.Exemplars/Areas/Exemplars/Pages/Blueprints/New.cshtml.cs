@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Exemplars.Pages.Blueprints;
 
 /// A trust lead drafts a blueprint for one of their own trust's participations; lessons are added on the edit page.
-[Authorize(Roles = Roles.TrustLead)]
+[Authorize(Policy = Policies.TrustLead)]
 public sealed class NewBlueprintModel(ExemplarsDbContext db) : PageModel, IBlueprintFormPage
 {
     [BindProperty] public BlueprintForm Form { get; set; } = new();

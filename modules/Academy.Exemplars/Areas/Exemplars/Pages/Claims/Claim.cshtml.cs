@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages.Claims;
 
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class ClaimModel(ExemplarsDbContext db, ClaimDecisions decisions) : PageModel
 {
     [BindProperty] public string? Decision { get; set; }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Exemplars.Pages.Claims;
 
 /// A trust lead claims a drawdown against one of the trust's achieved milestones.
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class NewClaimModel(ExemplarsDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? MilestoneId { get; set; }

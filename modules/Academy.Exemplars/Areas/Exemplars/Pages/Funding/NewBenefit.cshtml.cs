@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Exemplars.Pages.Funding;
 
 /// A trust lead declares a benefit the programme will deliver, measured in later returns.
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class NewBenefitModel(ExemplarsDbContext db) : PageModel
 {
     [BindProperty, MaxChars(200, "The benefit")] public string? Name { get; set; }

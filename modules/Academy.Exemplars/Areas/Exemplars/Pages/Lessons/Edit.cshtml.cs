@@ -9,7 +9,7 @@ namespace Academy.Exemplars.Pages.Lessons;
 /// The trust lead changes their trust's lesson while it is a draft. A published lesson is locked (409, as a
 /// submitted return is): others may have read, searched or linked it, so it says what it said when published.
 /// Drafts are not in the search index, so saving one leaves the index alone; the audit trail records each changed field.
-[Authorize(Roles = Roles.TrustLead)]
+[Authorize(Policy = Policies.TrustLead)]
 public sealed class EditLessonModel(ExemplarsDbContext db) : LessonFormPage
 {
     public Lesson Lesson { get; private set; } = default!;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Exemplars.Pages.Lessons;
 
 /// A trust lead drafts a lesson for their own trust; it is published from its page.
-[Authorize(Roles = Roles.TrustLead)]
+[Authorize(Policy = Policies.TrustLead)]
 public sealed class NewLessonModel(ExemplarsDbContext db) : LessonFormPage
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) is null ? NotFound() : Page();

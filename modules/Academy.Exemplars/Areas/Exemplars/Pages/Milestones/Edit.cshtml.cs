@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages.Milestones;
 
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class EditMilestoneModel(ExemplarsDbContext db, TimeProvider clock) : PageModel, IMilestoneFormPage
 {
     [BindProperty] public MilestoneForm Form { get; set; } = new();

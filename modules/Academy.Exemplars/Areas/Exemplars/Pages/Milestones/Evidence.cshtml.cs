@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Exemplars.Pages.Milestones;
 
 /// Serves an evidence file to people allowed to see its milestone, as a download (never rendered inline).
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class EvidenceModel(ExemplarsDbContext db, EvidenceStore store) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, int fileId, CancellationToken cancellationToken)

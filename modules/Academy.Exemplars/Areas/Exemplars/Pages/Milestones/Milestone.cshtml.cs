@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages.Milestones;
 
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class MilestoneModel(ExemplarsDbContext db, EvidenceStore store, TimeProvider clock) : PageModel
 {
     public Milestone Milestone { get; private set; } = default!;

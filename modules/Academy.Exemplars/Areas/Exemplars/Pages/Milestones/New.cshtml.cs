@@ -12,7 +12,7 @@ public interface IMilestoneFormPage
     MilestoneForm Form { get; }
 }
 
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class NewMilestoneModel(ExemplarsDbContext db, TimeProvider clock) : PageModel, IMilestoneFormPage
 {
     [BindProperty] public MilestoneForm Form { get; set; } = new() { Status = nameof(MilestoneStatus.NotStarted) };

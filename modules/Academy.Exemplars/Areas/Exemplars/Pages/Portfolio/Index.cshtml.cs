@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Academy.Exemplars.Pages.Portfolio;
 
-[Authorize(Roles = $"{Roles.NationalReviewer},{Roles.Administrator}")]
+[Authorize(Policy = Policies.NationalReviewer)]
 public sealed class PortfolioModel(Tracking.Portfolio portfolio) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Programme { get; set; }
@@ -46,9 +46,12 @@ public sealed class PortfolioModel(Tracking.Portfolio portfolio) : PageModel
                 view.History.Select(h => new[] { h.OdsCode, h.Trust, Csv.Date(h.PeriodStart), h.Rag?.ToString(), h.Driver, h.Status.ToString() })), "rag-history.csv"),
             "spend" => Csv.File(Csv.Write(["ODS code", "Trust", "Allocation", "Spent", "Claimed"],
                 view.Rows.Select(r => new[] { r.OdsCode, r.Trust, Csv.Amount(r.Allocation), Csv.Amount(r.Spent), Csv.Amount(r.Claimed) })), "spend-against-allocation.csv"),
-            _ => Csv.File(Csv.Write(["ODS code", "Trust", "Programme", "Region", "RAG", "Driven by", "RAG period", "Allocation", "Claimed", "Spent", "Milestones achieved", "Milestones due", "Milestones late", "Returns awaiting review"],
-                view.Rows.Select(r => new[] { r.OdsCode, r.Trust, r.Programme, r.Region, r.Rag?.ToString(), r.Driver, Csv.Date(r.RagPeriod), Csv.Amount(r.Allocation), Csv.Amount(r.Claimed), Csv.Amount(r.Spent),
-                    Count(r.Achieved), Count(r.Due), Count(r.Late), Count(r.AwaitingReview) })), "portfolio.csv"),
+            _ => Csv.File(Csv.Write(["ODS code", "Trust", "Programme", "Region", "RAG", "Driven by", "RAG period", "Allocation", "Claimed", "Spent", "Milestones achieved", "Milestones due", "Milestones late", "Returns awaiting review",
+                    "People enrolled", "Enrolments", "Completed", "Overdue", "Self-assessment people"],
+                view.Rows.Select(r => (view.Workforce[r.OdsCode], r)).Select(x => new[] { x.r.OdsCode, x.r.Trust, x.r.Programme, x.r.Region, x.r.Rag?.ToString(), x.r.Driver, Csv.Date(x.r.RagPeriod), Csv.Amount(x.r.Allocation), Csv.Amount(x.r.Claimed), Csv.Amount(x.r.Spent),
+                    Count(x.r.Achieved), Count(x.r.Due), Count(x.r.Late), Count(x.r.AwaitingReview),
+                    Count(x.Item1.Learning.People), Count(x.Item1.Learning.Enrolled), Count(x.Item1.Learning.Completed), Count(x.Item1.Learning.Overdue),
+                    x.Item1.SelfAssessment.IsShown ? Count(x.Item1.SelfAssessment.People) : WorkforceSkills.TooFewPeople })), "portfolio.csv"),
         };
     }
 

@@ -10,7 +10,7 @@ namespace Academy.Exemplars.Pages.Returns;
 
 /// "Check your answers": the whole return with a change link for each part, then submitting it. Submitting
 /// applies its milestone updates to the milestones and tells the reviewers, in one transaction.
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class CheckReturnModel(ExemplarsDbContext db, IEmailOutbox outbox, ReturnNotices notices, TimeProvider clock) : PageModel
 {
     public ProgressReturn Return { get; private set; } = default!;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages.Returns;
 
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
 {
     public sealed class ReturnForm

@@ -12,7 +12,7 @@ namespace Academy.Exemplars.Pages.Returns;
 
 /// A measurement (value, unit, date) against one of the participation's declared benefits: added at
 /// /measurements/new, changed or removed at /measurements/{itemId}.
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class MeasurementModel(ExemplarsDbContext db, TimeProvider clock) : ReturnItemPage<BenefitMeasurement>(db, "measurements")
 {
     [BindProperty] public string? BenefitId { get; set; }

@@ -12,7 +12,7 @@ namespace Academy.Exemplars.Pages.Returns;
 
 /// A new forecast and status for one of the trust's milestones, applied to the milestone when the
 /// return is submitted: added at /milestone-updates/new, changed or removed at /milestone-updates/{itemId}. Achieving a milestone is done on its own page, where the evidence is.
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class MilestoneUpdateModel(ExemplarsDbContext db) : ReturnItemPage<MilestoneUpdate>(db, "milestone-updates")
 {
     [BindProperty] public string? MilestoneId { get; set; }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages.Returns;
 
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class ReturnModel(ExemplarsDbContext db, IStaffDirectory staff) : PageModel
 {
     public ProgressReturn Return { get; private set; } = default!;

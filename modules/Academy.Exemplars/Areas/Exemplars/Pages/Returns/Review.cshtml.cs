@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Academy.Exemplars.Pages.Returns;
 
-[Authorize(Roles = $"{Roles.NationalReviewer},{Roles.Administrator}")]
+[Authorize(Policy = Policies.NationalReviewer)]
 public sealed class ReviewReturnModel(ExemplarsDbContext db, IEmailOutbox outbox, ReturnNotices notices, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Decision { get; set; }

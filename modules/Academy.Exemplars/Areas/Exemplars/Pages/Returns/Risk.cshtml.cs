@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Exemplars.Pages.Returns;
 
 /// A risk or issue of a return: added at /risks/new, changed or removed at /risks/{itemId} while the return can be changed.
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class RiskModel(ExemplarsDbContext db) : ReturnItemPage<RiskIssue>(db, "risks")
 {
     [BindProperty] public string? Kind { get; set; } = nameof(RiskKind.Risk);

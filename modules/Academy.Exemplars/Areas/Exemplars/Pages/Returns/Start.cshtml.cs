@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Exemplars.Pages.Returns;
 
 /// Starts (or reopens) the draft return for one reporting period.
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class StartReturnModel(ExemplarsDbContext db) : PageModel
 {
     [BindProperty] public string? PeriodStart { get; set; }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Academy.Exemplars.Pages.Returns;
 
 /// The confirmation after submitting: what happens next.
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
 public sealed class SubmittedReturnModel(ExemplarsDbContext db) : PageModel
 {
     public ProgressReturn Return { get; private set; } = default!;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Academy.Exemplars.Pages.Returns;
 
-[Authorize(Roles = $"{Roles.NationalReviewer},{Roles.Administrator}")]
+[Authorize(Policy = Policies.NationalReviewer)]
 public sealed class ToReviewModel(ExemplarsDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ReturnToReview> Returns { get; private set; } = [];

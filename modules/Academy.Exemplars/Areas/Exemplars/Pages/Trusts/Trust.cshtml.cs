@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages.Trusts;
 
-[Authorize(Roles = ExemplarAccess.TrackerRoles)]
-public sealed class TrustModel(ExemplarsDbContext db, IStaffDirectory staff, TimeProvider clock) : PageModel
+[Authorize(Policy = ExemplarAccess.TrackerPolicy)]
+public sealed class TrustModel(ExemplarsDbContext db, IStaffDirectory staff, WorkforceSkillsReader workforce, TimeProvider clock) : PageModel
 {
     public Trust Trust { get; private set; } = default!;
     public IReadOnlyList<ParticipationView> Participations { get; private set; } = [];
@@ -17,6 +17,7 @@ public sealed class TrustModel(ExemplarsDbContext db, IStaffDirectory staff, Tim
     /// Trust leads belong to the trust, so every participation of the trust has the same ones.
     public IReadOnlyList<StaffMember> Leads { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    public WorkforceSkills Workforce { get; private set; } = default!;
 
     public sealed record ParticipationView(Participation Participation, FundingSummary Funding, IReadOnlyList<Milestone> Milestones,
         IReadOnlyList<(ReportingPeriod Period, ProgressReturn? Return)> Returns, IReadOnlyList<Claim> Claims, IReadOnlyList<Instalment> Instalments);
@@ -29,6 +30,7 @@ public sealed class TrustModel(ExemplarsDbContext db, IStaffDirectory staff, Tim
         CanWrite = User.CanWrite(trust);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Leads = await staff.InRoleAsync(Roles.TrustLead, trust.OdsCode, cancellationToken);
+        Workforce = await workforce.ForTrustAsync(trust.OdsCode, cancellationToken);
 
         var participations = await db.Participations.AsNoTracking().Where(p => p.TrustId == trust.Id)
             .Include(p => p.Programme).Include(p => p.PairedWith!).ThenInclude(p => p.Trust).Include(p => p.Followers).ThenInclude(f => f.Trust)
