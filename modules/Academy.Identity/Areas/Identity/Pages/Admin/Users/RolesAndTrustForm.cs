@@ -12,11 +12,13 @@ public abstract class RolesAndTrustForm(IEnumerable<ITrustDirectory> trustDirect
     [BindProperty] public string? TrustOdsCode { get; set; }
     public IReadOnlyList<SelectListItem> TrustOptions { get; private set; } = [];
 
-    /// Adds an error beside the field for roles not on the list, an unknown trust, or a CCIO or trust lead without a trust.
+    /// Adds an error beside the field for no role at all (an account without one can do nothing), roles not on the
+    /// list, an unknown trust, or a CCIO or trust lead without a trust.
     protected async Task ValidateRolesAndTrustAsync(CancellationToken cancellationToken)
     {
         var trusts = await TrustsAsync(cancellationToken);
-        if (SelectedRoles.Except(Roles.All).Any()) ModelState.AddModelError(nameof(SelectedRoles), "Select roles from the list");
+        if (SelectedRoles.Count == 0) ModelState.AddModelError(nameof(SelectedRoles), "Select at least one role");
+        else if (SelectedRoles.Except(Roles.All).Any()) ModelState.AddModelError(nameof(SelectedRoles), "Select roles from the list");
         if (!string.IsNullOrEmpty(TrustOdsCode) && trusts.All(t => t.OdsCode != TrustOdsCode))
             ModelState.AddModelError(nameof(TrustOdsCode), "Select a trust from the list");
         var trustScoped = SelectedRoles.Intersect([Roles.Ccio, Roles.TrustLead]).ToList();
