@@ -184,4 +184,16 @@ public sealed class ProgrammeSetupTests(AcademySite site) : IClassFixture<Academ
         Assert.Contains("No exemplars match these filters.", Html.Text(html));
         Assert.DoesNotContain("0 exemplars: latest rating", html);
     }
+
+    [Fact]
+    public async Task Get_TrustPage_OfAProgrammeThatHasNotStarted_SaysWhenTheFirstPeriodStartsInsteadOfAnEmptyTable()
+    {
+        var admin = await site.SignInAsAdministratorAsync();
+        var id = await CreateProgrammeAsync(admin, "Starts next year", Today.AddYears(1), Today.AddYears(3));
+        await Forms.PostAsync(admin, $"/exemplars/programmes/{id}/trusts/new", new() { ["TrustOdsCode"] = "RGR", ["Allocation"] = "1000" });
+
+        var page = Html.Text(await admin.GetStringAsync("/exemplars/trusts/RGR"));
+
+        Assert.Contains($"No reporting period has started yet: the first starts on {Format.Date(Today.AddYears(1))}.", page);
+    }
 }
