@@ -212,6 +212,8 @@ public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFi
         await page.Locator("main button[type=submit]", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(button)}\\s*$") }).First.ClickAsync();
 
         await page.Locator(".nhsuk-error-summary").WaitForAsync();
+        // Until the design system's script has run, the header's menu is one long row wider than a phone: wait for it.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         return page;
     }
 

@@ -3,7 +3,7 @@ using Academy.Exemplars.Data;
 using Academy.Exemplars.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace Academy.Exemplars.Tests.Forms;
+namespace Academy.Exemplars.Tests.Fields;
 
 /// Issue 13 §8: every date the tracker asks for is the design system's date input (day, month, year), never the
 /// browser's picker; every amount of money has the £ prefix; optional fields say so. The forms are found by
