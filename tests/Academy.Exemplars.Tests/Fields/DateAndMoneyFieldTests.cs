@@ -48,7 +48,7 @@ public sealed partial class DateAndMoneyFieldTests(AcademySite site) : IClassFix
                 moneyFields++;
                 var after = html[label.Index..];
                 var input = after.IndexOf("<input", StringComparison.Ordinal);
-                Assert.True(input > 0 && after[..input].Contains("nhsuk-input-wrapper__prefix\" aria-hidden=\"true\">£", StringComparison.Ordinal),
+                Assert.True(input > 0 && System.Net.WebUtility.HtmlDecode(after[..input]).Contains("nhsuk-input-wrapper__prefix\" aria-hidden=\"true\">£", StringComparison.Ordinal),
                     $"{page}: the money field '{label.Groups[1].Value}' has no £ prefix");
             }
         }
