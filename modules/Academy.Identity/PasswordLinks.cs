@@ -10,9 +10,10 @@ namespace Academy.Identity;
 /// address: never on the requesting Host, or the reset token would go to whoever sent the request.
 internal static class PasswordLinks
 {
-    public static async Task<string> CreateAsync(UserManager<AcademyUser> users, ISiteLinks links, AcademyUser user)
+    /// An invitation's link opens the page as "Create your password"; the token is the same kind either way.
+    public static async Task<string> CreateAsync(UserManager<AcademyUser> users, ISiteLinks links, AcademyUser user, bool invitation = false)
     {
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        return links.To($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}");
+        return links.To($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}{(invitation ? "&invitation=true" : "")}");
     }
 }

@@ -1,11 +1,17 @@
+using System.Text.RegularExpressions;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tracking;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Programmes;
 
-/// A programme's rules that pages and jobs share.
-public static class ProgrammeRules
+/// A programme's rules that pages, recipes and jobs share.
+public static partial class ProgrammeRules
 {
+    /// How long a reporting period may be, in months.
+    public static readonly IReadOnlyList<int> PeriodLengths = [1, 3, 6, 12];
+
     /// A programme that has ended is closed: nothing more is asked of its trusts (no reminders, nothing overdue).
     public static bool IsClosed(this Programme programme, DateOnly today) => today > programme.EndDate;
 
@@ -13,4 +19,33 @@ public static class ProgrammeRules
     /// "Overdue" after its due date while the programme runs, otherwise "Not started".
     public static string MissingReturnLabel(Programme programme, ReportingPeriod period, DateOnly today) =>
         programme.IsClosed(today) ? "Not submitted" : period.Due < today ? "Overdue" : "Not started";
+
+    /// The name in the programme's URL and recipes: its name in lower case with hyphens, made unique with a number.
+    public static async Task<string> NewSlugAsync(ExemplarsDbContext db, string name, CancellationToken cancellationToken)
+    {
+        var stem = NotSlug().Replace(name.ToLowerInvariant(), "-").Trim('-');
+        if (stem.Length == 0) stem = "programme";
+        if (stem.Length > 90) stem = stem[..90].TrimEnd('-');
+        var taken = await db.Programmes.Where(p => p.Slug.StartsWith(stem)).Select(p => p.Slug).ToListAsync(cancellationToken);
+        var slug = stem;
+        for (var n = 2; taken.Contains(slug); n++) slug = $"{stem}-{n}";
+        return slug;
+    }
+
+    /// A trust joins a programme with an allocation no more than the cap and, where the programme asks for one,
+    /// an international partner. Errors go on the given model-state keys.
+    public static void CheckParticipation(ModelStateDictionary state, Programme programme, decimal? allocation, string? partner, string allocationKey, string partnerKey)
+    {
+        if (allocation > programme.CapPerTrust)
+            state.AddModelError(allocationKey, $"The allocation must be no more than the cap for the programme, {Format.Money(programme.CapPerTrust)}");
+        if (programme.PartnerRequired && string.IsNullOrWhiteSpace(partner))
+            state.AddModelError(partnerKey, "Enter the international partner organisation");
+    }
+
+    /// 3 to 5 capital letters and digits, like RTH.
+    [GeneratedRegex("^[A-Z0-9]{3,5}$")]
+    public static partial Regex OdsCodePattern();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotSlug();
 }

@@ -33,8 +33,7 @@ internal abstract partial class ExemplarRecipeStep<TStep> : IRecipeStep
         if (!ok) throw new RecipeException(reason, path);
     }
 
-    [GeneratedRegex("^[A-Z0-9]{3,5}$")]
-    protected static partial Regex OdsCodePattern();
+    protected static Regex OdsCodePattern() => Programmes.ProgrammeRules.OdsCodePattern();
 }
 
 internal sealed record ProgrammesStep(string Name, List<ProgrammeEntry> Programmes);
@@ -54,7 +53,7 @@ internal sealed class ProgrammesRecipeStep : ExemplarRecipeStep<ProgrammesStep>
             Require(!string.IsNullOrWhiteSpace(p.Slug), "A programme needs a slug.", at + ".slug");
             Require(p.CapPerTrust > 0 && decimal.Round(p.CapPerTrust, 2) == p.CapPerTrust, "The cap per trust is a positive amount in pounds and pence.", at + ".capPerTrust");
             Require(p.EndDate > p.StartDate, "A programme ends after it starts.", at + ".endDate");
-            Require(p.ReportingPeriodMonths is 1 or 3 or 6 or 12, "The reporting period is 1, 3, 6 or 12 months.", at + ".reportingPeriodMonths");
+            Require(Programmes.ProgrammeRules.PeriodLengths.Contains(p.ReportingPeriodMonths), "The reporting period is 1, 3, 6 or 12 months.", at + ".reportingPeriodMonths");
         }
     }
 

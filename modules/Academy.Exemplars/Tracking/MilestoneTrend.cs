@@ -25,10 +25,25 @@ public static class MilestoneTrend
         return [.. Enumerable.Range(0, Quarters).Select(i => quarterEnd.AddMonths(-3 * (Quarters - 1 - i))).Select(EndOfMonth), today];
     }
 
-    public static async Task<IReadOnlyList<MilestoneTrendPoint>> ReadAsync(ExemplarsDbContext db, IReadOnlyCollection<int> participationIds,
-        CapabilityArea? capability, DateOnly today, CancellationToken cancellationToken)
+    /// Points spread over one programme's own dates: quarter ends from its start to its end (or to today while it
+    /// runs), every second or third quarter when there are more than <see cref="Quarters"/>, and the last day
+    /// (today, or the day the programme ended). A programme that ended years ago is charted over its life, not as
+    /// the flat line of the quarters since.
+    public static IReadOnlyList<DateOnly> Points(DateOnly today, DateOnly from, DateOnly to)
     {
-        var points = Points(today);
+        var last = to < today ? to : today;
+        var quarterEnds = new List<DateOnly>();
+        for (var q = EndOfMonth(new DateOnly(from.Year, (from.Month - 1) / 3 * 3 + 3, 1)); q < last; q = EndOfMonth(q.AddDays(1).AddMonths(2)))
+            if (q >= from) quarterEnds.Add(q);
+        var step = (quarterEnds.Count + Quarters - 1) / Quarters;
+        var chosen = step <= 1 ? quarterEnds : quarterEnds.Where((_, i) => (quarterEnds.Count - 1 - i) % step == 0).ToList();
+        return [.. chosen, last];
+    }
+
+    public static async Task<IReadOnlyList<MilestoneTrendPoint>> ReadAsync(ExemplarsDbContext db, IReadOnlyCollection<int> participationIds,
+        CapabilityArea? capability, DateOnly today, CancellationToken cancellationToken, IReadOnlyList<DateOnly>? at = null)
+    {
+        var points = at ?? Points(today);
         var entries = db.AuditEntries.AsNoTracking()
             .Where(a => a.Entity == nameof(Milestone) && a.Field == nameof(Milestone.Status) && a.ParticipationId != null && participationIds.Contains(a.ParticipationId.Value));
         var changes = await entries.OrderBy(a => a.At).ThenBy(a => a.Id).Select(a => new { a.RecordId, a.At, a.NewValue }).ToListAsync(cancellationToken);

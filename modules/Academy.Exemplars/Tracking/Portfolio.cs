@@ -62,10 +62,15 @@ public sealed class Portfolio(ExemplarsDbContext db, WorkforceSkillsReader workf
         return new PortfolioView(rows, history, programmes, regions, skills);
     }
 
+    /// With one programme chosen, the chart covers that programme's own dates; otherwise the last quarters and today.
     public async Task<IReadOnlyList<MilestoneTrendPoint>> MilestoneTrendAsync(PortfolioFilter filter, CancellationToken cancellationToken)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var ids = await Participations(filter).Select(p => p.Id).ToListAsync(cancellationToken);
-        return await MilestoneTrend.ReadAsync(db, ids, filter.Capability, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        var programme = string.IsNullOrEmpty(filter.Programme) ? null
+            : await db.Programmes.AsNoTracking().Where(p => p.Slug == filter.Programme).Select(p => new { p.StartDate, p.EndDate }).SingleOrDefaultAsync(cancellationToken);
+        var points = programme is null ? null : MilestoneTrend.Points(today, programme.StartDate, programme.EndDate);
+        return await MilestoneTrend.ReadAsync(db, ids, filter.Capability, today, cancellationToken, points);
     }
 
     private IQueryable<Participation> Participations(PortfolioFilter filter)

@@ -37,13 +37,10 @@ public sealed class EditParticipationModel(ExemplarsDbContext db) : PageModel
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var p = Participation;
         var allocation = Input.Money(ModelState, nameof(Allocation), Allocation, "the allocation");
-        if (allocation > p.Programme.CapPerTrust)
-            ModelState.AddModelError(nameof(Allocation), $"The allocation must be no more than the cap for the programme, {Format.Money(p.Programme.CapPerTrust)}");
-        else if (allocation < p.ApprovedClaimsTotal)
+        Academy.Exemplars.Programmes.ProgrammeRules.CheckParticipation(ModelState, p.Programme, allocation, PartnerOrganisation, nameof(Allocation), nameof(PartnerOrganisation));
+        if (allocation <= p.Programme.CapPerTrust && allocation < p.ApprovedClaimsTotal)
             ModelState.AddModelError(nameof(Allocation), $"The allocation cannot be less than the claims already approved, {Format.Money(p.ApprovedClaimsTotal)}");
         var local = Input.Money(ModelState, nameof(LocalMatchedFunding), LocalMatchedFunding, "the local matched funding", required: false);
-        if (p.Programme.PartnerRequired && string.IsNullOrWhiteSpace(PartnerOrganisation))
-            ModelState.AddModelError(nameof(PartnerOrganisation), "Enter the international partner organisation");
         int? pairedWith = null;
         if (!string.IsNullOrEmpty(PairedWithId))
         {

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages.Portfolio;
 
 [Authorize(Policy = Policies.NationalReviewer)]
-public sealed class PortfolioModel(Tracking.Portfolio portfolio) : PageModel
+public sealed class PortfolioModel(Tracking.Portfolio portfolio, ExemplarsDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Programme { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -16,6 +17,8 @@ public sealed class PortfolioModel(Tracking.Portfolio portfolio) : PageModel
     public PortfolioView View { get; private set; } = default!;
     public IReadOnlyList<MilestoneTrendPoint> MilestoneTrend { get; private set; } = [];
     public IReadOnlyList<SelectListItem> ProgrammeOptions { get; private set; } = [];
+    /// The programme the filter chose, whose own dates the milestone chart covers.
+    public Programme? SelectedProgramme { get; private set; }
     public IReadOnlyList<SelectListItem> RegionOptions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> CapabilityOptions { get; } =
         [new("All capability areas", ""), .. Enum.GetValues<CapabilityArea>().Select(a => new SelectListItem(Format.Name(a), a.ToString()))];
@@ -24,6 +27,8 @@ public sealed class PortfolioModel(Tracking.Portfolio portfolio) : PageModel
     {
         View = await portfolio.ReadAsync(Filter(), cancellationToken);
         MilestoneTrend = await portfolio.MilestoneTrendAsync(Filter(), cancellationToken);
+        if (!string.IsNullOrEmpty(Programme))
+            SelectedProgramme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == Programme, cancellationToken);
         ProgrammeOptions = [new("All programmes", ""), .. View.Programmes.Select(p => new SelectListItem(p.Name, p.Slug))];
         RegionOptions = [new("All regions", ""), .. View.Regions.Select(r => new SelectListItem(r, r))];
     }

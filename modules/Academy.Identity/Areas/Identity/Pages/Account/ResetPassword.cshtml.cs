@@ -15,6 +15,8 @@ public sealed class ResetPasswordModel(UserManager<AcademyUser> users, SessionSt
 {
     [BindProperty(SupportsGet = true)] public string Email { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
+    /// Set by an invitation's link: the person has no password yet, so the page asks them to create one.
+    [BindProperty(SupportsGet = true)] public bool Invitation { get; set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Enter a new password")]
@@ -38,7 +40,9 @@ public sealed class ResetPasswordModel(UserManager<AcademyUser> users, SessionSt
         {
             var passwordError = result.Errors.FirstOrDefault(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
             ModelState.AddModelError(nameof(Password), passwordError?.Description
-                ?? "This reset link has expired or has already been used. Ask for a new link from the sign-in page");
+                ?? (Invitation
+                    ? "This link has expired or has already been used. Choose \"Forgotten your password?\" on the sign-in page for a new one"
+                    : "This reset link has expired or has already been used. Ask for a new link from the sign-in page"));
             return Page();
         }
         // A reset also clears a lockout (a disabled account never gets this far): the person has proved they own the

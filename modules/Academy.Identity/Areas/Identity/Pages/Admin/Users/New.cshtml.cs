@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Academy.Identity.Accounts;
 using Academy.Identity.Data;
 using Academy.Modules;
 using Academy.Notifications;
@@ -23,7 +24,7 @@ public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbConte
 
     [BindProperty]
     [Required(ErrorMessage = "Enter their email address")]
-    [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@nhs.net")]
+    [StaffEmailAddress]
     [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
     public string Email { get; set; } = "";
 
@@ -59,11 +60,7 @@ public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbConte
             var result = await users.CreateAsync(user);
             if (result.Succeeded) result = await users.AddToRolesAsync(user, SelectedRoles.Distinct());
             if (!result.Succeeded) return result.Errors.Select(e => e.Description).ToList();
-            var link = await PasswordLinks.CreateAsync(users, links, user);
-            await outbox.SaveChangesWithEmailAsync(db, [new EmailMessage(Email, "You have an Academy account",
-                $"Dear {DisplayName},\n\nAn administrator has made you an account on Academy, the NHS Digital Academy and exemplar programme service.\n\n" +
-                $"To choose your password and sign in, open this link within 1 day:\n{link}\n\n" +
-                $"If the link has expired, choose \"Forgot your password?\" on the sign-in page and enter {Email}.")], cancellationToken);
+            await outbox.SaveChangesWithEmailAsync(db, [await Invitation.MessageAsync(users, links, user)], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return [];
         });
@@ -73,6 +70,6 @@ public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbConte
             await LoadTrustOptionsAsync(cancellationToken);
             return Page();
         }
-        return RedirectToPage("Edit", new { id = user.Id, saved = true });
+        return RedirectToPage("Edit", new { id = user.Id, done = EditUserModel.Done.Added });
     }
 }

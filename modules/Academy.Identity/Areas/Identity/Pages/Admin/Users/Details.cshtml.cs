@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using Academy.Identity.Accounts;
+using Academy.Identity.Data;
+using Academy.Identity.Sessions;
+using Academy.Notifications;
+using Academy.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Identity.Pages.Admin.Users;
+
+/// An administrator changes a person's name or email address. The email address is the sign-in name, so a new
+/// one replaces the old for signing in; the password stays. Changing it ends every session of the account and
+/// voids any password link already sent (both hang on the security stamp), and the person is told at both
+/// addresses: the new one to use it (with a fresh invitation if they have no password yet), the old one so that
+/// a change they did not expect is noticed.
+[Authorize(Policy = Policies.Administrator)]
+public sealed class UserDetailsModel(UserManager<AcademyUser> users, SignInManager<AcademyUser> signIn, SessionStore sessions, AccountsDbContext db,
+    IEmailOutbox outbox, ISiteLinks links) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter their full name")]
+    [StringLength(200, ErrorMessage = "Full name must be 200 characters or fewer")]
+    public string DisplayName { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter their email address")]
+    [StaffEmailAddress]
+    [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
+    public string Email { get; set; } = "";
+
+    public string CurrentName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        DisplayName = user.DisplayName;
+        Email = user.Email ?? "";
+        CurrentName = Name(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        CurrentName = Name(user);
+        Email = Email?.Trim() ?? "";
+        DisplayName = DisplayName?.Trim() ?? "";
+        var oldEmail = user.Email ?? "";
+        var emailChanged = !string.Equals(Email, oldEmail, StringComparison.OrdinalIgnoreCase);
+        if (ModelState.IsValid && emailChanged && await users.FindByEmailAsync(Email) is { } other && other.Id != user.Id)
+            ModelState.AddModelError(nameof(Email), "Another account already uses this email address");
+        if (!ModelState.IsValid) return Page();
+
+        user.DisplayName = DisplayName;
+        if (!emailChanged)
+        {
+            await users.UpdateAsync(user);
+            if (user.Id == users.GetUserId(User)) await signIn.RefreshSignInAsync(user);
+            return RedirectToPage("Edit", new { id, done = EditUserModel.Done.Details });
+        }
+
+        user.Email = user.UserName = Email;
+        user.NormalizedEmail = users.NormalizeEmail(Email);
+        user.NormalizedUserName = users.NormalizeName(Email);
+        user.EmailConfirmed = true;
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        // The account and both emails are one change: the unique index on the address refuses a race with another
+        // administrator, and then nothing is kept.
+        var messages = new List<EmailMessage>();
+        if (!user.IsDisabled)
+        {
+            messages.Add(await users.HasPasswordAsync(user)
+                ? new EmailMessage(Email, "Your Academy email address has changed",
+                    $"Dear {Name(user)},\n\nAn administrator has changed the email address of your Academy account to {Email}. Sign in with it from now on; your password has not changed.\n\n" +
+                    $"If you have forgotten your password, choose \"Forgotten your password?\" on the sign-in page: {links.To("/account/sign-in")}")
+                : await Invitation.MessageAsync(users, links, user));
+            messages.Add(new EmailMessage(oldEmail, "Your Academy email address has changed",
+                $"Dear {Name(user)},\n\nAn administrator has changed the email address of your Academy account from {oldEmail} to {Email}. This address can no longer be used to sign in.\n\n" +
+                "If you did not expect this, contact the administrator of the service."));
+        }
+        try
+        {
+            await outbox.SaveChangesWithEmailAsync(db, messages, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            ModelState.AddModelError(nameof(Email), "Another account already uses this email address");
+            return Page();
+        }
+        await sessions.EndAllAsync(user.Id, cancellationToken);
+        if (user.Id == users.GetUserId(User)) await signIn.SignInAsync(user, isPersistent: false);
+        return RedirectToPage("Edit", new { id, done = EditUserModel.Done.EmailChanged });
+    }
+
+    private static string Name(AcademyUser user) => string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "" : user.DisplayName;
+}
