@@ -4,6 +4,7 @@ using Academy.Learning.Certificates;
 using Academy.Learning.Courses;
 using Academy.Learning.Courses.Recipes;
 using Academy.Learning.Data;
+using Academy.Learning.Packages;
 using Academy.Learning.Player;
 using Academy.Learning.Enrolments;
 using Academy.Learning.Progress;
@@ -25,6 +26,10 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddSingleton<LearningActivities>();
         AddPlayer(builder.Services);
         builder.Services.AddSingleton<MediaStore>();
+        builder.Services.AddSingleton<PackageStore>();
+        builder.Services.AddScoped<PackageImport>();
+        builder.Services.AddScoped<Cmi5Launches>();
+        builder.Services.AddScoped<PackageSatisfactions>();
         builder.Services.AddSingleton<CourseIndex>();
         builder.Services.AddScoped<EnrolmentRules>();
         builder.Services.AddSingleton<IRecipeStep, CoursesRecipeStep>();
@@ -37,6 +42,8 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddSingleton(new NavigationItem("Find a course", "/learning/courses", 11, []));
         builder.Services.AddSingleton(new NavigationItem("Manage courses", "/learning/manage/courses", 80, [Roles.CourseAuthor, Roles.Administrator]));
     }
+
+    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => PackageEndpoints.Map(endpoints);
 
     private static void AddPlayer(IServiceCollection services)
     {

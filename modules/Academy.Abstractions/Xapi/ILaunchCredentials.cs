@@ -15,6 +15,9 @@ public interface ILaunchCredentials
 
     /// Ends every launch credential issued for <paramref name="learner"/> at once; returns how many.
     Task<int> RevokeAsync(XapiAgent learner, CancellationToken cancellationToken = default);
+
+    /// Ends one launch credential (a cmi5 AU session that was abandoned); false when there was none live with that key.
+    Task<bool> RevokeKeyAsync(string key, CancellationToken cancellationToken = default);
 }
 
 /// What a launch credential may touch: one learner (make it with <see cref="XapiAgent.Learner"/>), one

@@ -2,6 +2,7 @@ using Academy.Data;
 using Academy.Learning.Certificates;
 using Academy.Learning.Courses;
 using Academy.Learning.Enrolments;
+using Academy.Learning.Packages;
 using Academy.Learning.Player;
 using Academy.Learning.Progress;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,11 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ProgressCursor> ProgressCursors => Set<ProgressCursor>();
     public DbSet<ProgressStatement> ProgressStatements => Set<ProgressStatement>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CoursePackage> CoursePackages => Set<CoursePackage>();
+    public DbSet<PackageBlock> PackageBlocks => Set<PackageBlock>();
+    public DbSet<PackageAu> PackageAus => Set<PackageAu>();
+    public DbSet<Cmi5Session> Cmi5Sessions => Set<Cmi5Session>();
+    public DbSet<PackageSatisfaction> PackageSatisfactions => Set<PackageSatisfaction>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);
@@ -97,6 +103,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
         PlayerModel.Configure(builder);
         ProgressModel.Configure(builder);
         builder.ConfigureCertificates();
+        PackagesModel.Configure(builder);
     }
 }
 

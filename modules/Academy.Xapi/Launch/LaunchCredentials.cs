@@ -49,6 +49,14 @@ internal sealed class LaunchCredentials(XapiDbContext db, XapiCredentials creden
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.RevokedAt, now), cancellationToken);
     }
 
+    public async Task<bool> RevokeKeyAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Credentials
+            .Where(c => c.Key == key && c.LaunchAgent != null && c.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.RevokedAt, now), cancellationToken) > 0;
+    }
+
     /// Identity calls this when a person signs out: whatever content they launched loses the LRS at once.
     public async Task SignedOutAsync(string userId, CancellationToken cancellationToken = default)
     {
