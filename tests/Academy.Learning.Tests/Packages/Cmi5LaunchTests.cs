@@ -60,7 +60,7 @@ public sealed class Cmi5LaunchTests(Cmi5LaunchFixture fixture) : IClassFixture<C
         return response.Headers.Location!;
     }
 
-    private HttpClient Au(string authToken)
+    private HttpClient AuClient(string authToken)
     {
         var client = Site.CreateAnonymousClient();
         client.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
@@ -113,7 +113,7 @@ public sealed class Cmi5LaunchTests(Cmi5LaunchFixture fixture) : IClassFixture<C
         var url = await LaunchAsync(learner);
         var query = QueryHelpers.ParseQuery(url.Query);
         var (_, fetched) = await FetchAsync(query["fetch"]!);
-        var au = Au(fetched["auth-token"]!.GetValue<string>());
+        var au = AuClient(fetched["auth-token"]!.GetValue<string>());
 
         var state = await au.GetAsync($"/xapi/activities/state?activityId={Uri.EscapeDataString(query["activityId"]!)}&agent={Uri.EscapeDataString(query["actor"]!)}" +
             $"&registration={query["registration"]}&stateId=LMS.LaunchData");
@@ -154,7 +154,7 @@ public sealed class Cmi5LaunchTests(Cmi5LaunchFixture fixture) : IClassFixture<C
 
         Assert.Equal(HttpStatusCode.OK, firstStatus);
         var token = first["auth-token"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.OK, (await Au(token).GetAsync($"/xapi/statements?registration={learner.Enrolment.Registration}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await AuClient(token).GetAsync($"/xapi/statements?registration={learner.Enrolment.Registration}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, secondStatus);
         Assert.Equal("1", second["error-code"]!.GetValue<string>());
         Assert.False(string.IsNullOrWhiteSpace(second["error-text"]!.GetValue<string>()));
@@ -181,7 +181,7 @@ public sealed class Cmi5LaunchTests(Cmi5LaunchFixture fixture) : IClassFixture<C
         Assert.NotNull(sessions[0].EndedAt);
         Assert.Null(sessions[1].EndedAt);
         Assert.Equal(LaunchMode.Browse, sessions[1].LaunchMode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Au(token).GetAsync($"/xapi/statements?registration={learner.Enrolment.Registration}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AuClient(token).GetAsync($"/xapi/statements?registration={learner.Enrolment.Registration}")).StatusCode);
         Assert.Equal(first["activityId"].ToString(), second["activityId"].ToString());
     }
 

@@ -27,7 +27,7 @@ public sealed class PackageImportTests(PackageImportFixture fixture) : IClassFix
 
     private Task<CoursePackage> PackageAsync(int courseId) => Site.DbAsync(db => db.CoursePackages.AsNoTracking()
         .Include(p => p.Course).ThenInclude(c => c.Sections).ThenInclude(s => s.Lessons)
-        .Include(p => p.Aus).ThenInclude(a => a.Block).Include(p => p.Blocks).AsSplitQuery().SingleAsync(p => p.CourseId == courseId));
+        .Include(p => p.Aus).ThenInclude(a => a.Block).Include(p => p.Aus).ThenInclude(a => a.Lesson).Include(p => p.Blocks).AsSplitQuery().SingleAsync(p => p.CourseId == courseId));
 
     [Fact]
     public async Task Import_StandaloneStructureWithFullyQualifiedUrls_MakesADraftCourseThatKeepsEverySetting()

@@ -327,6 +327,238 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.ToTable("LearningEnrolments", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.Packages.Cmi5Session", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CredentialKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FetchTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FetchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LaunchMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LaunchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedAuthorization")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuId");
+
+                    b.HasIndex("FetchTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.HasIndex("EnrolmentId", "EndedAt");
+
+                    b.ToTable("LearningCmi5Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Packages.CoursePackage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Folder")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublisherId")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId")
+                        .IsUnique();
+
+                    b.ToTable("LearningPackages", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Packages.PackageAu", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityType")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntitlementKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaunchMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaunchParameters")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LessonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MasteryScore")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MoveOn")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublisherId")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlockId");
+
+                    b.HasIndex("LessonId")
+                        .IsUnique();
+
+                    b.HasIndex("PackageId");
+
+                    b.ToTable("LearningPackageAus", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Packages.PackageBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentBlockId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublisherId")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentBlockId");
+
+                    b.HasIndex("PackageId", "Position");
+
+                    b.ToTable("LearningPackageBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Packages.PackageSatisfaction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SatisfiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "ActivityId")
+                        .IsUnique();
+
+                    b.ToTable("LearningPackageSatisfactions", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Player.Launch", b =>
                 {
                     b.Property<int>("Id")
@@ -573,6 +805,91 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.Navigation("Course");
                 });
 
+            modelBuilder.Entity("Academy.Learning.Packages.Cmi5Session", b =>
+                {
+                    b.HasOne("Academy.Learning.Packages.PackageAu", "Au")
+                        .WithMany()
+                        .HasForeignKey("AuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Au");
+
+                    b.Navigation("Enrolment");
+                });
+
+            modelBuilder.Entity("Academy.Learning.Packages.CoursePackage", b =>
+                {
+                    b.HasOne("Academy.Learning.Courses.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("Academy.Learning.Packages.PackageAu", b =>
+                {
+                    b.HasOne("Academy.Learning.Packages.PackageBlock", "Block")
+                        .WithMany()
+                        .HasForeignKey("BlockId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("Academy.Learning.Courses.Lesson", "Lesson")
+                        .WithOne("Unit")
+                        .HasForeignKey("Academy.Learning.Packages.PackageAu", "LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Academy.Learning.Packages.CoursePackage", "Package")
+                        .WithMany("Aus")
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Block");
+
+                    b.Navigation("Lesson");
+
+                    b.Navigation("Package");
+                });
+
+            modelBuilder.Entity("Academy.Learning.Packages.PackageBlock", b =>
+                {
+                    b.HasOne("Academy.Learning.Packages.CoursePackage", "Package")
+                        .WithMany("Blocks")
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Academy.Learning.Packages.PackageBlock", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentBlockId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Package");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Academy.Learning.Packages.PackageSatisfaction", b =>
+                {
+                    b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
             modelBuilder.Entity("Academy.Learning.Player.Launch", b =>
                 {
                     b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
@@ -630,6 +947,8 @@ namespace Academy.Learning.Migrations.Sqlite
             modelBuilder.Entity("Academy.Learning.Courses.Lesson", b =>
                 {
                     b.Navigation("Questions");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Academy.Learning.Courses.Question", b =>
@@ -640,6 +959,13 @@ namespace Academy.Learning.Migrations.Sqlite
             modelBuilder.Entity("Academy.Learning.Courses.Section", b =>
                 {
                     b.Navigation("Lessons");
+                });
+
+            modelBuilder.Entity("Academy.Learning.Packages.CoursePackage", b =>
+                {
+                    b.Navigation("Aus");
+
+                    b.Navigation("Blocks");
                 });
 #pragma warning restore 612, 618
         }

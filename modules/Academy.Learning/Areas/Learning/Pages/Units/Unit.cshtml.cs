@@ -43,8 +43,9 @@ public sealed class UnitModel(CoursePlayer player, LearningDbContext db, Cmi5Lau
     private async Task<IActionResult?> LoadAsync(string slug, string lessonSlug, CancellationToken cancellationToken)
     {
         var (access, place) = await player.FindAsync(User.UserId()!, slug, lessonSlug, cancellationToken);
-        if (access == PlayerAccess.NotFound || place!.Lesson.Kind != LessonKind.Au) return NotFound();
+        if (access == PlayerAccess.NotFound) return NotFound();
         if (access == PlayerAccess.NotEnrolled) return Forbid();
+        if (place!.Lesson.Kind != LessonKind.Au) return NotFound();
         Place = place;
         Unit = await db.PackageAus.Include(a => a.Package).SingleAsync(a => a.LessonId == place.Lesson.Id, cancellationToken);
         return null;
