@@ -42,16 +42,20 @@ public sealed class Cmi5Launches(
     {
         var au = lesson.Unit ?? throw new InvalidOperationException("The lesson is not a package unit.");
         var package = au.Package ?? await db.CoursePackages.SingleAsync(p => p.Id == au.PackageId, cancellationToken);
+        if (package.Format == PackageFormat.TinCan) return await LaunchTinCanAsync(enrolment, course, au, package, cancellationToken);
         await EndOpenSessionsAsync(enrolment, cancellationToken);
 
         var now = clock.GetUtcNow();
         var learner = XapiAgent.Learner(enrolment.UserId);
         var activityId = ActivityId(course, lesson);
-        var credential = await credentials.IssueAsync(new LaunchScope(learner, enrolment.Registration, activityId), lifetime: null, cancellationToken);
+        var sessionId = Guid.NewGuid();
+        // The LRS holds the AU's statements to cmi5's session rules through this credential (Xapi's Launch/Cmi5Rules).
+        var credential = await credentials.IssueAsync(new LaunchScope(learner, enrolment.Registration, activityId,
+            new Cmi5SessionScope(sessionId.ToString(), activityId, au.MasteryScore, mode.ToString())), lifetime: null, cancellationToken);
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var session = new Cmi5Session
         {
-            EnrolmentId = enrolment.Id, AuId = au.Id, SessionId = Guid.NewGuid(), LaunchMode = mode, FetchTokenHash = Hash(token),
+            EnrolmentId = enrolment.Id, AuId = au.Id, SessionId = sessionId, LaunchMode = mode, FetchTokenHash = Hash(token),
             CredentialKey = credential.Key, ProtectedAuthorization = protection.CreateProtector(ProtectorPurpose).Protect(credential.AuthorizationHeader),
             LaunchedAt = now, ExpiresAt = credential.ExpiresAt,
         };
@@ -72,6 +76,33 @@ public sealed class Cmi5Launches(
         db.Cmi5Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         await satisfactions.EvaluateAsync([enrolment.Id], cancellationToken);
+        return new LaunchResult(url, session);
+    }
+
+    /// Tin Can launch (the "Tin Can launch" convention of the package's tincan.xml): endpoint, auth (the launch
+    /// credential itself: Tin Can has no fetch URL), actor, registration and activity_id (the publisher's id, which the
+    /// content's statements use and progress reads). No cmi5 session rules apply to a Tin Can credential.
+    private async Task<LaunchResult> LaunchTinCanAsync(Enrolment enrolment, Course course, PackageAu au, CoursePackage package, CancellationToken cancellationToken)
+    {
+        var learner = XapiAgent.Learner(enrolment.UserId);
+        var credential = await credentials.IssueAsync(new LaunchScope(learner, enrolment.Registration, activities.Course(course.Slug)), lifetime: null, cancellationToken);
+        var session = new Cmi5Session
+        {
+            EnrolmentId = enrolment.Id, AuId = au.Id, SessionId = Guid.NewGuid(), LaunchMode = LaunchMode.Normal,
+            FetchTokenHash = Hash(Guid.NewGuid().ToString("N")), FetchedAt = clock.GetUtcNow(), CredentialKey = credential.Key,
+            ProtectedAuthorization = protection.CreateProtector(ProtectorPurpose).Protect(credential.AuthorizationHeader),
+            LaunchedAt = clock.GetUtcNow(), ExpiresAt = credential.ExpiresAt,
+        };
+        db.Cmi5Sessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        var url = Merge(UnitUrl(package, au), new Dictionary<string, string>
+        {
+            ["endpoint"] = links.To("/xapi/"),
+            ["auth"] = credential.AuthorizationHeader,
+            ["actor"] = learner.ToJson().ToJsonString(),
+            ["registration"] = enrolment.Registration.ToString("D"),
+            ["activity_id"] = au.TrackedActivityId ?? au.PublisherId,
+        });
         return new LaunchResult(url, session);
     }
 

@@ -61,4 +61,7 @@ public sealed class PackageAu
     public string? LaunchParameters { get; set; }
     public string? EntitlementKey { get; set; }
     public string? ActivityType { get; set; }
+    /// Tin Can: the publisher's activity id, which the content's statements are about (and progress reads). Null for
+    /// cmi5, whose AU is told Academy's own id at launch.
+    public string? TrackedActivityId { get; set; }
 }

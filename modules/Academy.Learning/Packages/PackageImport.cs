@@ -167,6 +167,7 @@ public sealed class PackageImport(LearningDbContext db, PackageStore store, Time
         {
             Package = package, Lesson = lesson, Block = block, PublisherId = au.Id, Url = au.Url, MoveOn = au.MoveOn, MasteryScore = au.MasteryScore,
             LaunchMethod = au.LaunchMethod, LaunchParameters = au.LaunchParameters, EntitlementKey = au.EntitlementKey, ActivityType = au.ActivityType,
+            TrackedActivityId = package.Format == PackageFormat.TinCan ? au.Id : null,
         });
     }
 

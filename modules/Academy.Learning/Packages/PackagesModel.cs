@@ -39,6 +39,7 @@ internal static class PackagesModel
             a.Property(x => x.LaunchMethod).HasConversion<string>().HasMaxLength(20);
             a.Property(x => x.MasteryScore).HasPrecision(9, 6);
             a.Property(x => x.ActivityType).HasMaxLength(IriMaxLength);
+            a.Property(x => x.TrackedActivityId).HasMaxLength(IriMaxLength);
             a.HasOne(x => x.Package).WithMany(x => x.Aus).OnDelete(DeleteBehavior.Cascade);
             a.HasOne(x => x.Lesson).WithOne(l => l.Unit).HasForeignKey<PackageAu>(x => x.LessonId).OnDelete(DeleteBehavior.Restrict);
             a.HasOne(x => x.Block).WithMany().HasForeignKey(x => x.BlockId).OnDelete(DeleteBehavior.NoAction);

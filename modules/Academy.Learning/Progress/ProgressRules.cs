@@ -12,7 +12,7 @@ public sealed record CourseOutline(int CourseId, string Slug, string ActivityId,
     public static CourseOutline From(Course course, LearningActivities activities) => new(
         course.Id, course.Slug, activities.Course(course.Slug),
         course.Sections.OrderBy(s => s.Position).SelectMany(s => s.Lessons.OrderBy(l => l.Position))
-            .Select(l => new LessonOutline(l.Slug, l.Title, l.Kind, l.PassMark, l.MaxAttempts, activities.Lesson(course.Slug, l.Slug), l.Unit?.MoveOn))
+            .Select(l => new LessonOutline(l.Slug, l.Title, l.Kind, l.PassMark, l.MaxAttempts, l.Unit?.TrackedActivityId ?? activities.Lesson(course.Slug, l.Slug), l.Unit?.MoveOn))
             .ToList());
 }
 
@@ -199,6 +199,9 @@ public static class ProgressRules
     public static string Describe(Course course)
     {
         var lessons = course.Sections.OrderBy(s => s.Position).SelectMany(s => s.Lessons.OrderBy(l => l.Position)).ToList();
+        var units = lessons.Count(l => l.Kind == LessonKind.Au);
+        if (units > 0 && units == lessons.Count)
+            return units == 1 ? "Complete the e-learning unit as it asks." : $"Complete each of the {units:N0} e-learning units as it asks.";
         var quizzes = lessons.Where(l => l.Kind == LessonKind.Quiz).ToList();
         var others = lessons.Where(l => l.Kind != LessonKind.Quiz).ToList();
         var verb = others.All(l => l.Kind == LessonKind.Page) ? "Read" : others.All(l => l.Kind == LessonKind.Video) ? "Watch" : "Read or watch";

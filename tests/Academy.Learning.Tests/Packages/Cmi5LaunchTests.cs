@@ -208,4 +208,51 @@ public sealed class Cmi5LaunchTests(Cmi5LaunchFixture fixture) : IClassFixture<C
         Assert.Contains("Select how you want to open the unit", await response.Content.ReadAsStringAsync());
         Assert.Equal(0, await Site.DbAsync(db => db.Cmi5Sessions.CountAsync(s => s.EnrolmentId == learner.Enrolment.Id)));
     }
+
+    [Fact]
+    public async Task TinCanPackage_Launched_GetsTheTinCanParametersAndItsCompletionCompletesTheCourse()
+    {
+        var activity = NewId("tincan");
+        var tincan = $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <tincan xmlns="http://projecttincan.com/tincan.xsd"><activities>
+              <activity id="{activity}" type="http://adlnet.gov/expapi/activities/course">
+                <name lang="en-GB"> Manual handling </name><description lang="en-GB">Lifting safely.</description>
+                <launch lang="en-GB">index.html</launch>
+              </activity>
+            </activities></tincan>
+            """;
+        var courseId = CourseIdOf(await ImportAsync(fixture.Author, Zip(("tincan.xml", tincan), ("index.html", "<p>Lift safely</p>")), "tincan.zip"));
+        var course = await Site.DbAsync(async db =>
+        {
+            var c = await db.Courses.SingleAsync(x => x.Id == courseId);
+            (c.Status, c.PublishedAt) = (CourseStatus.Published, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            return c;
+        });
+        Assert.Equal("Manual handling", course.Title);
+        var email = Arrange.NewEmail("learner");
+        var userId = await Site.CreateUserAsync(email, [Roles.Learner]);
+        var client = await Site.SignInAsync(email, Arrange.Password);
+        var enrolment = await Site.EnrolAsync(userId, course);
+
+        var url = await LaunchAsync(new Learner(client, enrolment, course));
+
+        Assert.Contains("/learning/packages/content/", url.AbsolutePath);
+        var query = QueryHelpers.ParseQuery(url.Query);
+        Assert.Equal(activity, query["activity_id"]);
+        Assert.StartsWith("Basic ", query["auth"].ToString());
+        var lrs = Site.CreateAnonymousClient();
+        lrs.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
+        lrs.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", query["auth"].ToString());
+        var completed = new JsonObject
+        {
+            ["actor"] = JsonNode.Parse(query["actor"]!), ["verb"] = new JsonObject { ["id"] = "http://adlnet.gov/expapi/verbs/completed" },
+            ["object"] = new JsonObject { ["id"] = activity }, ["context"] = new JsonObject { ["registration"] = query["registration"].ToString() },
+        };
+        var response = await lrs.PostAsync("/xapi/statements", new StringContent(completed.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Site.WaitForProjectionAsync();
+        Assert.True((await Site.ProgressAsync(enrolment))?.IsComplete);
+    }
 }

@@ -85,6 +85,9 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("/learning/manage/progress", AdminOnly),
         ("/learning/manage/progress?queued=true", AdminOnly),
         ("/learning/manage/courses/new", Author),
+        ("/learning/manage/packages/import", Author),
+        // Package content and a unit page that is not there: 404 for everyone (content needs no sign-in: its folder is random).
+        ("/learning/packages/content/0123456789abcdef0123456789abcdef/index.html", _ => Expect.NotFound),
         ("/learning/manage/courses/{course}", Author),
         ("/learning/manage/courses/{course}/edit", Author),
         ("/learning/manage/courses/{course}/preview", Author),
@@ -127,6 +130,9 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
             data.Add("/learning/courses/matrix-enrol?handler=Enrol", who, who == Who.Anonymous ? Expect.SignIn : Expect.Saved);
             data.Add("/learning/courses/matrix-draft?handler=Enrol", who, NobodyButAnonymousAsked(who));
             data.Add("/learning/manage/courses/new", who, author);
+            data.Add("/learning/manage/packages/import", who, author == Expect.Ok ? Expect.BadRequest : author);
+            // The cmi5 fetch URL answers anyone (the AU posts from a sandboxed page without cookies); a token it never issued is refused.
+            data.Add("/learning/packages/fetch/not-a-token", who, Expect.BadRequest);
             data.Add("/learning/manage/progress", who, AdminOnly(who) == Expect.Ok ? Expect.Saved : AdminOnly(who));
             data.Add("/learning/manage/courses/{course}/edit", who, author);
             data.Add("/learning/manage/courses/{course}?handler=AddSection", who, author);

@@ -505,6 +505,10 @@ namespace Academy.Learning.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("TrackedActivityId")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(2000)

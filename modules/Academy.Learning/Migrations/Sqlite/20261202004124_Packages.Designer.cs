@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Academy.Learning.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLearningDbContext))]
-    [Migration("20261202000823_Packages")]
+    [Migration("20261202004124_Packages")]
     partial class Packages
     {
         /// <inheritdoc />
@@ -480,6 +480,10 @@ namespace Academy.Learning.Migrations.Sqlite
 
                     b.Property<string>("PublisherId")
                         .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackedActivityId")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Academy.Learning.Migrations.Sqlite
+namespace Academy.Learning.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Packages : Migration
@@ -15,16 +15,16 @@ namespace Academy.Learning.Migrations.Sqlite
                 name: "LearningPackages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PublisherId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Folder = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FileBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CourseId = table.Column<int>(type: "int", nullable: false),
+                    Format = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PublisherId = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Folder = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    FileBytes = table.Column<long>(type: "bigint", nullable: false),
+                    ImportedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,12 +41,12 @@ namespace Academy.Learning.Migrations.Sqlite
                 name: "LearningPackageSatisfactions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    StatementId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SatisfiedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EnrolmentId = table.Column<int>(type: "int", nullable: false),
+                    ActivityId = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    StatementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SatisfiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,13 +63,13 @@ namespace Academy.Learning.Migrations.Sqlite
                 name: "LearningPackageBlocks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PackageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentBlockId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublisherId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PackageId = table.Column<int>(type: "int", nullable: false),
+                    ParentBlockId = table.Column<int>(type: "int", nullable: true),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    PublisherId = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -91,19 +91,20 @@ namespace Academy.Learning.Migrations.Sqlite
                 name: "LearningPackageAus",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PackageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LessonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BlockId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PublisherId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    MoveOn = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    MasteryScore = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: true),
-                    LaunchMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    LaunchParameters = table.Column<string>(type: "TEXT", nullable: true),
-                    EntitlementKey = table.Column<string>(type: "TEXT", nullable: true),
-                    ActivityType = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PackageId = table.Column<int>(type: "int", nullable: false),
+                    LessonId = table.Column<int>(type: "int", nullable: false),
+                    BlockId = table.Column<int>(type: "int", nullable: true),
+                    PublisherId = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    MoveOn = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    MasteryScore = table.Column<decimal>(type: "decimal(9,6)", precision: 9, scale: 6, nullable: true),
+                    LaunchMethod = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    LaunchParameters = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    EntitlementKey = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ActivityType = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    TrackedActivityId = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -131,19 +132,19 @@ namespace Academy.Learning.Migrations.Sqlite
                 name: "LearningCmi5Sessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LaunchMode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FetchTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FetchedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CredentialKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ProtectedAuthorization = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    LaunchedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EnrolmentId = table.Column<int>(type: "int", nullable: false),
+                    AuId = table.Column<int>(type: "int", nullable: false),
+                    SessionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LaunchMode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    FetchTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    FetchedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CredentialKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ProtectedAuthorization = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    LaunchedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {

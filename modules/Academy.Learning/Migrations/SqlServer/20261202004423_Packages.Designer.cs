@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Academy.Learning.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLearningDbContext))]
-    [Migration("20261202000937_Packages")]
+    [Migration("20261202004423_Packages")]
     partial class Packages
     {
         /// <inheritdoc />
@@ -505,6 +505,10 @@ namespace Academy.Learning.Migrations.SqlServer
 
                     b.Property<string>("PublisherId")
                         .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("TrackedActivityId")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
