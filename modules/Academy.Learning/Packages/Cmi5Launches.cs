@@ -20,7 +20,7 @@ namespace Academy.Learning.Packages;
 /// merged with the unit's own query string). The fetch URL hands the credential out once.
 public sealed class Cmi5Launches(
     LearningDbContext db, ILaunchCredentials credentials, ILaunchDocuments documents, IStatementWriter writer, IStatementFeed feed,
-    LearningActivities activities, ISiteLinks links, IDataProtectionProvider protection, PackageSatisfactions satisfactions, TimeProvider clock)
+    LearningActivities activities, ISiteLinks links, IDataProtectionProvider protection, PackageSatisfactions satisfactions, PackageStore store, TimeProvider clock)
 {
     public const string ProtectorPurpose = "Academy.Learning.Cmi5Session";
     public const string ContentPath = "/learning/packages/content/";
@@ -33,8 +33,12 @@ public sealed class Cmi5Launches(
     public string ActivityId(Course course, Lesson lesson) => activities.Lesson(course.Slug, lesson.Slug);
 
     /// Where the unit's page is: inside its package, or at the publisher's absolute URL.
-    public string UnitUrl(CoursePackage package, PackageAu au) =>
-        Uri.TryCreate(au.Url, UriKind.Absolute, out _) && !au.Url.StartsWith('/') ? au.Url : links.To(ContentPath + package.Folder + "/" + au.Url);
+    public string UnitUrl(CoursePackage package, PackageAu au)
+    {
+        if (Uri.TryCreate(au.Url, UriKind.Absolute, out _) && !au.Url.StartsWith('/')) return au.Url;
+        var url = links.To(ContentPath + package.Folder + "/" + au.Url);
+        return store.ContentHost is { } host ? new UriBuilder(url) { Host = host }.Uri.AbsoluteUri : url;
+    }
 
     public static bool InPackage(PackageAu au) => !(Uri.TryCreate(au.Url, UriKind.Absolute, out _) && !au.Url.StartsWith('/'));
 

@@ -31,8 +31,10 @@ internal static class PackageEndpoints
             // Extraction refused anything that could escape the folder; this refuses a request that tries.
             if (!file.StartsWith(root, StringComparison.Ordinal) || !File.Exists(file)) return Results.NotFound();
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentPolicy;
-            headers["Cross-Origin-Resource-Policy"] = "same-origin";
+            // On the content host of its own, the page may keep that host's origin; on Academy's own host, never.
+            var ownHost = store.ContentHost is { } host && string.Equals(context.Request.Host.Host, host, StringComparison.OrdinalIgnoreCase);
+            headers.ContentSecurityPolicy = ownHost ? ContentPolicy.Replace("sandbox allow-scripts", "sandbox allow-same-origin allow-scripts", StringComparison.Ordinal) : ContentPolicy;
+            // No Cross-Origin-Resource-Policy: the sandboxed page's origin is opaque, so "same-origin" would block its own scripts.
             headers.CacheControl = "private, max-age=3600";
             if (!Types.TryGetContentType(file, out var type)) type = "application/octet-stream";
             return Results.File(file, type, enableRangeProcessing: true);

@@ -24,6 +24,13 @@ public sealed class PackageStore(AcademyDatabase database, IConfiguration config
 
     public string Root => database.PathInDataFolder("learning-packages");
 
+    /// Academy:Learning:PackageContentHost: a host name of its own for package content (for example
+    /// content.academy.example.nhs.uk, pointing at the same site). When set, units are launched from that host, whose
+    /// origin (and cookies) are not Academy's, and their pages may then keep an origin of their own (allow-same-origin),
+    /// which most authoring tools' players need; without it, content runs in an opaque origin. A different host, not
+    /// just a different port: cookies are shared across ports.
+    public string? ContentHost { get; } = configuration["Academy:Learning:PackageContentHost"] is { Length: > 0 } host ? host.Trim().ToLowerInvariant() : null;
+
     /// The folder of one package; its name is ours (32 hex digits), anything else never reaches the disk.
     public string FolderOf(string folder)
     {

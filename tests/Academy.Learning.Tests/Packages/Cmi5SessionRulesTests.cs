@@ -76,7 +76,7 @@ public sealed class Cmi5SessionRulesTests(Cmi5LaunchFixture fixture) : IClassFix
 
     private static JsonObject Passed(double scaled) => new() { ["success"] = true, ["score"] = new JsonObject { ["scaled"] = scaled }, ["duration"] = "PT1M" };
     private static JsonObject Failed(double scaled) => new() { ["success"] = false, ["score"] = new JsonObject { ["scaled"] = scaled }, ["duration"] = "PT1M" };
-    private static readonly JsonObject Done = new() { ["completion"] = true, ["duration"] = "PT2M" };
+    private static JsonObject Done() => new() { ["completion"] = true, ["duration"] = "PT2M" };
 
     private static async Task<HttpResponseMessage> SendAsync(Session s, JsonObject statement) =>
         await s.Au.PostAsync("/xapi/statements", new StringContent(statement.ToJsonString(), Encoding.UTF8, "application/json"));
@@ -111,13 +111,13 @@ public sealed class Cmi5SessionRulesTests(Cmi5LaunchFixture fixture) : IClassFix
         var (learner, course, enrolment) = await EnrolAsync("CompletedAndPassed");
         var s = await LaunchAsync(learner, course, enrolment.Id);
 
-        await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Completed, Done, moveOn: true), "The first statement of an AU session is a cmi5 initialized statement");
+        await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Completed, Done(), moveOn: true), "The first statement of an AU session is a cmi5 initialized statement");
         await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Initialized, sessionId: Guid.NewGuid().ToString()), "carries the session id");
         await AcceptedAsync(s, Statement(s, Cmi5Iris.Verbs.Initialized));
         await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Initialized), "already initialized");
         await AcceptedAsync(s, Statement(s, "http://adlnet.gov/expapi/verbs/experienced", cmi5: false));
-        await AcceptedAsync(s, Statement(s, Cmi5Iris.Verbs.Completed, Done, moveOn: true));
-        await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Completed, Done, moveOn: true), "already completed in this registration");
+        await AcceptedAsync(s, Statement(s, Cmi5Iris.Verbs.Completed, Done(), moveOn: true));
+        await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Completed, Done(), moveOn: true), "already completed in this registration");
         await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Passed, Passed(0.5), moveOn: true), "below the mastery score");
         await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Failed, Failed(0.9), moveOn: true), "not below the mastery score");
         await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Satisfied), "does not send cmi5 defined statements with the verb");
@@ -142,7 +142,7 @@ public sealed class Cmi5SessionRulesTests(Cmi5LaunchFixture fixture) : IClassFix
         var s = await LaunchAsync(learner, course, enrolment.Id, "Browse");
 
         await AcceptedAsync(s, Statement(s, Cmi5Iris.Verbs.Initialized));
-        await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Completed, Done, moveOn: true), "In Browse mode an AU records only initialized and terminated");
+        await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Completed, Done(), moveOn: true), "In Browse mode an AU records only initialized and terminated");
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class Cmi5SessionRulesTests(Cmi5LaunchFixture fixture) : IClassFix
         var (learner, course, enrolment) = await EnrolAsync("CompletedAndPassed");
         var s = await LaunchAsync(learner, course, enrolment.Id);
         await AcceptedAsync(s, Statement(s, Cmi5Iris.Verbs.Initialized));
-        await AcceptedAsync(s, Statement(s, Cmi5Iris.Verbs.Completed, Done, moveOn: true));
+        await AcceptedAsync(s, Statement(s, Cmi5Iris.Verbs.Completed, Done(), moveOn: true));
         await Site.WaitForProjectionAsync();
         Assert.Equal(0, await CountAsync(s.Registration, Cmi5Iris.Verbs.Satisfied));
 

@@ -12,9 +12,9 @@ namespace Academy.Learning.Pages.Units;
 
 /// A unit (AU) of an imported package, for an enrolled learner: what it asks, and a button that launches it in the
 /// launch mode the learner chooses. launchMethod OwnWindow, and any unit outside its package, take the whole window
-/// (a redirect); AnyWindow units of a package open in a sandboxed frame on this page.
+/// (a redirect); AnyWindow units of a package open in a sandboxed frame on this page (unless packages have a content host).
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class UnitModel(CoursePlayer player, LearningDbContext db, Cmi5Launches launches) : PageModel
+public sealed class UnitModel(CoursePlayer player, LearningDbContext db, Cmi5Launches launches, PackageStore store) : PageModel
 {
     public LessonPlace Place { get; private set; } = default!;
     public PackageAu Unit { get; private set; } = default!;
@@ -35,7 +35,8 @@ public sealed class UnitModel(CoursePlayer player, LearningDbContext db, Cmi5Lau
             return Page();
         }
         var launch = await launches.LaunchAsync(Place.Enrolment, Place.Course, Place.Lesson, mode, PlayerLinks.Unit(Place.Course, Place.Lesson), cancellationToken);
-        if (Unit.LaunchMethod == LaunchMethod.OwnWindow || !Cmi5Launches.InPackage(Unit)) return Redirect(launch.Url);
+        // Content on a host of its own is not framed (the site's policy frames only itself): it takes the window too.
+        if (Unit.LaunchMethod == LaunchMethod.OwnWindow || !Cmi5Launches.InPackage(Unit) || store.ContentHost is not null) return Redirect(launch.Url);
         FrameUrl = launch.Url;
         return Page();
     }
