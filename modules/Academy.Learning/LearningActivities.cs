@@ -26,6 +26,9 @@ public sealed class LearningActivities
 
     public string Lesson(string courseSlug, string lessonSlug) => $"{Course(courseSlug)}/lessons/{Uri.EscapeDataString(lessonSlug)}";
 
+    /// A block of an imported cmi5 package, by its 1-based position in the package's structure (Academy's own id for it).
+    public string Block(string courseSlug, int position) => $"{Course(courseSlug)}/blocks/{position.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// A quiz question, by its 1-based position in the quiz.
     public string Question(string courseSlug, string lessonSlug, int position) =>
         $"{Lesson(courseSlug, lessonSlug)}/questions/{position.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

@@ -5,6 +5,7 @@ using Academy.Learning.Cohorts;
 using Academy.Learning.Courses;
 using Academy.Learning.Courses.Recipes;
 using Academy.Learning.Data;
+using Academy.Learning.Packages;
 using Academy.Learning.Player;
 using Academy.Learning.Enrolments;
 using Academy.Learning.Enrolments.Uploads;
@@ -30,6 +31,10 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddSingleton<LearningActivities>();
         AddPlayer(builder.Services);
         builder.Services.AddSingleton<MediaStore>();
+        builder.Services.AddSingleton<PackageStore>();
+        builder.Services.AddScoped<PackageImport>();
+        builder.Services.AddScoped<Cmi5Launches>();
+        builder.Services.AddScoped<PackageSatisfactions>();
         builder.Services.AddSingleton<CourseIndex>();
         builder.Services.AddScoped<EnrolmentRules>();
         builder.Services.AddScoped<ITrustLearning, TrustLearning>();
@@ -77,6 +82,7 @@ public sealed class LearningModule : IAcademyModule
 
     public const string RecertificationJobId = "learning-recertification";
     public const string ReminderJobId = "learning-reminders";
+    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => PackageEndpoints.Map(endpoints);
 
     private static void AddPlayer(IServiceCollection services)
     {

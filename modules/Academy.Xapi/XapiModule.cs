@@ -28,6 +28,8 @@
 //                         JavaScript) through StatementEndpoints.Prepare (the same validation, as 2.0.0) and the
 //                         same StatementWriter, authority account "academy-site"; StatementRejectedException
 //                         carries the reason (and IsConflict for an id already taken).
+//   ILaunchDocuments      Documents/SiteLaunchDocuments.cs: the LMS's own State and Agent Profile writes before a
+//                         launch (cmi5 LMS.LaunchData), through the same DocumentStore as /xapi's document resources.
 //   ILaunchCredentials    Launch/LaunchCredentials.cs: a credential per launch (XapiCredential with ExpiresAt and
 //                         LaunchAgent/Registration/ActivityId; secret hashed), confined by Launch/LaunchRules.cs:
 //                         writes only statements whose actor is the learner and whose context.registration is the
@@ -63,6 +65,7 @@ public sealed class XapiModule : IAcademyModule
         builder.AddModuleDbContext<Documents.Data.XapiDocumentsDbContext, Documents.Data.SqliteXapiDocumentsDbContext, Documents.Data.SqlServerXapiDocumentsDbContext>(Documents.Data.XapiDocumentsDbContext.MigrationsHistoryTable);
         builder.Services.AddXapiProtocol(XapiOptions.From(builder.Configuration));
         builder.Services.AddXapiStatements();
+        builder.Services.AddScoped<Academy.Xapi.Contracts.ILaunchDocuments, Documents.SiteLaunchDocuments>();
         builder.Services.AddSingleton(new NavigationItem("LRS credentials", "/admin/xapi/credentials", 90, [Roles.Administrator]));
     }
 

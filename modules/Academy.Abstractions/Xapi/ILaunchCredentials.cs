@@ -15,11 +15,19 @@ public interface ILaunchCredentials
 
     /// Ends every launch credential issued for <paramref name="learner"/> at once; returns how many.
     Task<int> RevokeAsync(XapiAgent learner, CancellationToken cancellationToken = default);
+
+    /// Ends one launch credential (a cmi5 AU session that was abandoned); false when there was none live with that key.
+    Task<bool> RevokeKeyAsync(string key, CancellationToken cancellationToken = default);
 }
 
 /// What a launch credential may touch: one learner (make it with <see cref="XapiAgent.Learner"/>), one
 /// registration (the enrolment's launch UUID) and the course's activity id.
-public sealed record LaunchScope(XapiAgent Learner, Guid Registration, string ActivityId);
+/// Cmi5: set for a cmi5 AU's launch, so the LRS holds the AU's statements to cmi5's session rules (section 9).
+public sealed record LaunchScope(XapiAgent Learner, Guid Registration, string ActivityId, Cmi5SessionScope? Cmi5 = null);
+
+/// One cmi5 AU session: its session id, the AU's activity id as the LMS gave it, the mastery score and the launch mode
+/// ("Normal", "Browse" or "Review").
+public sealed record Cmi5SessionScope(string SessionId, string AuActivityId, decimal? MasteryScore, string LaunchMode);
 
 /// <param name="AuthorizationHeader">The Authorization header value: "Basic " + base64(key:secret).</param>
 /// <param name="Endpoint">The LRS's endpoint, relative to the site: "/xapi/".</param>

@@ -39,8 +39,9 @@ public sealed class Section
     public List<Lesson> Lessons { get; set; } = [];
 }
 
-/// Package kinds (Tin Can, cmi5) follow in issue 10.
-public enum LessonKind { Page, Video, Quiz }
+/// Au: an assignable unit of an imported cmi5 or Tin Can package (Packages/PackageAu holds its launch settings);
+/// such lessons come only from an import, never from the authoring pages.
+public enum LessonKind { Page, Video, Quiz, Au }
 
 public sealed class Lesson
 {
@@ -70,6 +71,9 @@ public sealed class Lesson
     public bool Shuffle { get; set; }
 
     public List<Question> Questions { get; set; } = [];
+
+    /// Au: the unit's package settings (moveOn, launch URL...).
+    public Packages.PackageAu? Unit { get; set; }
 }
 
 public sealed class Question

@@ -26,6 +26,7 @@ public static class CourseFormat
         LessonKind.Page => "Reading",
         LessonKind.Video => "Video",
         LessonKind.Quiz => "Quiz",
+        LessonKind.Au => "E-learning",
         _ => kind.ToString(),
     };
 

@@ -80,7 +80,8 @@ public static partial class CourseRules
         var locked = lesson is not null && course.PublishedAt is not null && d.Slug?.Trim() != lesson.Slug;
         Slug(errors, "Slug", d.Slug, "Enter a web address name",
             locked ? "The web address name cannot change once the course has been published" : taken ? "Another lesson of this course already uses this web address name" : null);
-        if (!Enum.TryParse<LessonKind>(d.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || d.Kind!.Any(char.IsDigit))
+        if (!Enum.TryParse<LessonKind>(d.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || d.Kind!.Any(char.IsDigit)
+            || (kind == LessonKind.Au && lesson?.Kind != LessonKind.Au))
             errors.Add(new("Kind", "Select the kind of lesson"));
         else if (lesson is not null && lesson.Kind != kind)
             errors.Add(new("Kind", "A lesson keeps its kind: add a new lesson of the other kind instead"));

@@ -3,6 +3,7 @@ using Academy.Learning.Certificates;
 using Academy.Learning.Cohorts;
 using Academy.Learning.Courses;
 using Academy.Learning.Enrolments;
+using Academy.Learning.Packages;
 using Academy.Learning.Player;
 using Academy.Learning.Progress;
 using Academy.Learning.SelfAssessment;
@@ -40,6 +41,11 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<LearnerReminder> LearnerReminders => Set<LearnerReminder>();
     public DbSet<SelfAssessmentAttempt> SelfAssessmentAttempts => Set<SelfAssessmentAttempt>();
     public DbSet<SelfAssessmentRating> SelfAssessmentRatings => Set<SelfAssessmentRating>();
+    public DbSet<CoursePackage> CoursePackages => Set<CoursePackage>();
+    public DbSet<PackageBlock> PackageBlocks => Set<PackageBlock>();
+    public DbSet<PackageAu> PackageAus => Set<PackageAu>();
+    public DbSet<Cmi5Session> Cmi5Sessions => Set<Cmi5Session>();
+    public DbSet<PackageSatisfaction> PackageSatisfactions => Set<PackageSatisfaction>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);
@@ -113,6 +119,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
         CohortsModel.Configure(builder);
         EnrolmentJobsModel.Configure(builder);
         builder.ConfigureSelfAssessment();
+        PackagesModel.Configure(builder);
     }
 }
 

@@ -13,7 +13,12 @@ public static class PlayerLinks
 
     public static string Resume(Course course) => Course(course) + "/resume";
 
-    public static string Lesson(Course course, Lesson lesson) => $"{Course(course)}/lessons/{Uri.EscapeDataString(lesson.Slug)}";
+    /// A package's unit has its own page (it launches the unit rather than showing it).
+    public static string Lesson(Course course, Lesson lesson) => lesson.Kind == LessonKind.Au
+        ? Unit(course, lesson)
+        : $"{Course(course)}/lessons/{Uri.EscapeDataString(lesson.Slug)}";
+
+    public static string Unit(Course course, Lesson lesson) => $"{Course(course)}/units/{Uri.EscapeDataString(lesson.Slug)}";
 
     public static string Attempt(Course course, Lesson quiz, int number) =>
         Lesson(course, quiz) + "?attempt=" + number.ToString(CultureInfo.InvariantCulture) + "#result";

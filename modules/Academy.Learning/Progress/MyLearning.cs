@@ -45,7 +45,7 @@ public sealed class MyLearning(LearningDbContext db, LearningActivities activiti
                 .Where(l => ids.Contains(l.EnrolmentId) && (l.Status == ProgressStatus.Completed || l.Status == ProgressStatus.Passed))
                 .Select(l => new { l.EnrolmentId, l.LessonSlug }).ToListAsync(cancellationToken))
             .ToLookup(l => l.EnrolmentId, l => l.LessonSlug);
-        var lessons = (await db.Courses.AsNoTracking().AsSplitQuery().Include(c => c.Sections).ThenInclude(s => s.Lessons)
+        var lessons = (await db.Courses.AsNoTracking().AsSplitQuery().Include(c => c.Sections).ThenInclude(s => s.Lessons).ThenInclude(l => l.Unit)
                 .Where(c => slugs.Contains(c.Slug)).ToListAsync(cancellationToken))
             .ToDictionary(c => c.Slug, c => CourseOutline.From(c, activities).Lessons);
 

@@ -16,7 +16,7 @@ namespace Academy.Learning.Progress;
 /// still the one it read (otherwise another node got there first and the batch is dropped and re-read).
 public sealed class ProgressProjection(
     LearningDbContext db, IStatementFeed feed, LearningActivities activities,
-    IEnumerable<ICourseCompletionListener> listeners, ILogger<ProgressProjection> log)
+    IEnumerable<ICourseCompletionListener> listeners, Packages.PackageSatisfactions satisfactions, ILogger<ProgressProjection> log)
 {
     public const int BatchSize = 5000;
 
@@ -52,6 +52,9 @@ public sealed class ProgressProjection(
         if (voided.Count > 0) await db.ProgressStatements.Where(p => voided.Contains(p.StatementId)).ExecuteDeleteAsync(cancellationToken);
         await SaveAsync(computed, counted => counted.Where(inBatch.Contains), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Package courses: blocks and courses whose units all met moveOn get their satisfied statement (which the next
+        // batch then reads, completing the course).
+        await satisfactions.EvaluateAsync(computed.Where(c => c.Result is not null).Select(c => c.EnrolmentId).ToList(), cancellationToken);
         return new CatchUp(batch.Count, position);
     }
 
@@ -134,7 +137,7 @@ public sealed class ProgressProjection(
         var enrolments = await db.Enrolments.AsNoTracking().Where(e => ids.Contains(e.Id))
             .Select(e => new EnrolmentFacts(e.Id, e.CourseId, e.UserId, e.Registration, e.EnrolledAt, e.EndedAt)).ToListAsync(cancellationToken);
         var courseIds = enrolments.Select(e => e.CourseId).Distinct().ToList();
-        var courses = (await db.Courses.AsNoTracking().AsSplitQuery().Include(c => c.Sections).ThenInclude(s => s.Lessons)
+        var courses = (await db.Courses.AsNoTracking().AsSplitQuery().Include(c => c.Sections).ThenInclude(s => s.Lessons).ThenInclude(l => l.Unit)
                 .Where(c => courseIds.Contains(c.Id)).ToListAsync(cancellationToken))
             .ToDictionary(c => c.Id, c => CourseOutline.From(c, activities));
         var unregisteredBefore = (await db.EnrolmentProgress.Where(p => ids.Contains(p.EnrolmentId) && p.HasUnregisteredStatements)

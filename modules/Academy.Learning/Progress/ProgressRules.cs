@@ -13,12 +13,13 @@ public sealed record CourseOutline(int CourseId, string Slug, string ActivityId,
     public static CourseOutline From(Course course, LearningActivities activities) => new(
         course.Id, course.Slug, activities.Course(course.Slug),
         course.Sections.OrderBy(s => s.Position).SelectMany(s => s.Lessons.OrderBy(l => l.Position))
-            .Select(l => new LessonOutline(l.Slug, l.Title, l.Kind, l.PassMark, l.MaxAttempts, activities.Lesson(course.Slug, l.Slug)))
+            .Select(l => new LessonOutline(l.Slug, l.Title, l.Kind, l.PassMark, l.MaxAttempts, l.Unit?.TrackedActivityId ?? activities.Lesson(course.Slug, l.Slug), l.Unit?.MoveOn))
             .ToList(),
         course.ValidityMonths);
 }
 
-public sealed record LessonOutline(string Slug, string Title, LessonKind Kind, int? PassMark, int? MaxAttempts, string ActivityId);
+/// MoveOn: a package unit's criterion (load lessons with their Unit for package courses).
+public sealed record LessonOutline(string Slug, string Title, LessonKind Kind, int? PassMark, int? MaxAttempts, string ActivityId, Packages.MoveOn? MoveOn = null);
 
 /// The enrolment facts that decide which statements count for it.
 public sealed record EnrolmentFacts(int EnrolmentId, int CourseId, string UserId, Guid Registration, DateTimeOffset EnrolledAt, DateTimeOffset? EndedAt)
@@ -32,9 +33,10 @@ public sealed record EnrolmentFacts(int EnrolmentId, int CourseId, string UserId
 ///   or, from outside content that sends no registration, when it names the course's activity (as object or
 ///   context activity) and was stored while the enrolment was live. Voided statements never reach here.
 /// - A page or video lesson is done once it is experienced or completed (or a statement about it reports
-///   completion); a quiz once it is passed. A quiz whose limited attempts are all failed can no longer be passed.
+///   completion); a quiz once it is passed; a package unit once its cmi5 moveOn criterion is met (MoveOnRules). A quiz whose limited attempts are all failed can no longer be passed.
 /// - The course is Completed when every lesson is done and it has no quiz, Passed when every lesson is done and
-///   every quiz passed; a statement for the course activity itself (completed, or passed) completes it too.
+///   every quiz passed; a statement for the course activity itself (completed, passed, or the satisfied Academy
+///   records for a package course) completes it too.
 ///   Failed: not complete, and a quiz can no longer be passed or the course activity was failed.
 /// - The completion statement is the earliest (in commit order) whose arrival made the course complete.
 public static class ProgressRules
@@ -103,6 +105,7 @@ public static class ProgressRules
             completions.Add((lessonsDone.MaxBy(d => d!.Position)!, course.HasQuiz ? ProgressStatus.Passed : ProgressStatus.Completed));
         if (onCourse.FirstOrDefault(s => s.VerbId == Verbs.Passed) is { } passed) completions.Add((passed, ProgressStatus.Passed));
         if (onCourse.FirstOrDefault(s => s.VerbId == Verbs.Completed || s.Completion == true) is { } completed) completions.Add((completed, ProgressStatus.Completed));
+        if (onCourse.FirstOrDefault(s => s.VerbId == Packages.Cmi5Iris.Verbs.Satisfied) is { } satisfied) completions.Add((satisfied, ProgressStatus.Completed));
 
         if (completions.Count > 0)
         {
@@ -128,6 +131,16 @@ public static class ProgressRules
         var row = new LessonProgress { EnrolmentId = enrolmentId, LessonSlug = lesson.Slug };
         var about = counted.Where(s => s.ActivityId == lesson.ActivityId || s.ParentIds.Contains(lesson.ActivityId)).ToList();
         var onLesson = about.Where(s => s.ActivityId == lesson.ActivityId).ToList();
+        if (lesson.Kind == LessonKind.Au)
+        {
+            var met = Packages.MoveOnRules.MetBy(lesson.MoveOn ?? Packages.MoveOn.NotApplicable, onLesson, counted[0]);
+            var unitScores = onLesson.Where(s => s.VerbId is Verbs.Passed or Verbs.Failed).Select(Scaled).OfType<double>().ToList();
+            row.ScoreScaled = unitScores.Count > 0 ? unitScores.Max() : null;
+            row.Status = met is not null ? (onLesson.Any(s => s.VerbId == Verbs.Passed) ? ProgressStatus.Passed : ProgressStatus.Completed)
+                : onLesson.Any(s => s.VerbId == Verbs.Failed) ? ProgressStatus.Failed
+                : about.Count > 0 ? ProgressStatus.InProgress : ProgressStatus.NotStarted;
+            return (row, met, false);
+        }
         if (lesson.Kind != LessonKind.Quiz)
         {
             var done = onLesson.FirstOrDefault(s => s.VerbId is Verbs.Experienced or Verbs.Completed || s.Completion == true);
@@ -190,6 +203,9 @@ public static class ProgressRules
     public static string Describe(Course course)
     {
         var lessons = course.Sections.OrderBy(s => s.Position).SelectMany(s => s.Lessons.OrderBy(l => l.Position)).ToList();
+        var units = lessons.Count(l => l.Kind == LessonKind.Au);
+        if (units > 0 && units == lessons.Count)
+            return units == 1 ? "Complete the e-learning unit as it asks." : $"Complete each of the {units:N0} e-learning units as it asks.";
         var quizzes = lessons.Where(l => l.Kind == LessonKind.Quiz).ToList();
         var others = lessons.Where(l => l.Kind != LessonKind.Quiz).ToList();
         var verb = others.All(l => l.Kind == LessonKind.Page) ? "Read" : others.All(l => l.Kind == LessonKind.Video) ? "Watch" : "Read or watch";

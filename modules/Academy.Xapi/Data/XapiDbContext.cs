@@ -32,6 +32,9 @@ public class XapiDbContext(DbContextOptions options) : DbContext(options)
             credential.Property(c => c.LaunchAgent).HasMaxLength(600);
             credential.Property(c => c.LaunchActivityId).HasMaxLength(2000);
             credential.HasIndex(c => c.LaunchAgent);
+            credential.Property(c => c.Cmi5SessionId).HasMaxLength(100);
+            credential.Property(c => c.Cmi5LaunchMode).HasMaxLength(20);
+            credential.Property(c => c.Cmi5MasteryScore).HasPrecision(9, 6);
             credential.HasIndex(c => c.ExpiresAt);
         });
         builder.Entity<XapiStatement>(statement =>
@@ -92,6 +95,12 @@ public sealed class XapiCredential
     public string? LaunchAgent { get; set; }
     public Guid? LaunchRegistration { get; set; }
     public string? LaunchActivityId { get; set; }
+    /// For a cmi5 AU's launch credential (Launch/Cmi5Rules.cs): the session, mastery score, launch mode, and what the
+    /// session has sent so far (Cmi5Rules.State flags).
+    public string? Cmi5SessionId { get; set; }
+    public decimal? Cmi5MasteryScore { get; set; }
+    public string? Cmi5LaunchMode { get; set; }
+    public int Cmi5State { get; set; }
 }
 
 /// One stored statement. The JSON is kept as stored (with the LRS's id, stored, timestamp, authority

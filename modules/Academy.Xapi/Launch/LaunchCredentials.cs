@@ -35,7 +35,7 @@ internal sealed class LaunchCredentials(XapiDbContext db, XapiCredentials creden
         var name = $"Launch of {scope.ActivityId} for {scope.Learner.Key}";
         var expiresAt = now + length;
         var (credential, secret) = await credentials.IssueLaunchAsync(name.Length > 200 ? name[..200] : name, Scopes,
-            new LaunchRestriction(identity, scope.Registration, scope.ActivityId), expiresAt, cancellationToken);
+            new LaunchRestriction(identity, scope.Registration, scope.Cmi5?.AuActivityId ?? scope.ActivityId, scope.Cmi5), expiresAt, cancellationToken);
         var header = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Key}:{secret}"));
         return new LaunchCredential(credential.Key, secret, header, expiresAt);
     }
@@ -47,6 +47,14 @@ internal sealed class LaunchCredentials(XapiDbContext db, XapiCredentials creden
         return await db.Credentials
             .Where(c => c.LaunchAgent == identity && c.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.RevokedAt, now), cancellationToken);
+    }
+
+    public async Task<bool> RevokeKeyAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Credentials
+            .Where(c => c.Key == key && c.LaunchAgent != null && c.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.RevokedAt, now), cancellationToken) > 0;
     }
 
     /// Identity calls this when a person signs out: whatever content they launched loses the LRS at once.

@@ -48,7 +48,7 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
         var now = clock.GetUtcNow();
         var credential = await db.Credentials.AsNoTracking()
             .Where(c => c.Key == key && c.RevokedAt == null && (c.ExpiresAt == null || c.ExpiresAt > now))
-            .Select(c => new { c.Id, c.Key, c.SecretHash, c.Scopes, c.LaunchAgent, c.LaunchRegistration, c.LaunchActivityId })
+            .Select(c => new { c.Id, c.Key, c.SecretHash, c.Scopes, c.LaunchAgent, c.LaunchRegistration, c.LaunchActivityId, c.Cmi5SessionId, c.Cmi5MasteryScore, c.Cmi5LaunchMode, c.Cmi5State })
             .FirstOrDefaultAsync(cancellationToken);
         if (credential is null)
         {
@@ -59,7 +59,9 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
         }
         if (!Verify(credential.SecretHash, secret, allowSlowCheck)) return null;
         var launch = credential.LaunchAgent is { } agent
-            ? new LaunchRestriction(agent, credential.LaunchRegistration!.Value, credential.LaunchActivityId!)
+            ? new LaunchRestriction(agent, credential.LaunchRegistration!.Value, credential.LaunchActivityId!,
+                credential.Cmi5SessionId is { } session ? new Contracts.Cmi5SessionScope(session, credential.LaunchActivityId!, credential.Cmi5MasteryScore, credential.Cmi5LaunchMode!) : null,
+                credential.Cmi5State)
             : null;
         return new XapiCaller(credential.Id, credential.Key, ParseScopes(credential.Scopes), launch);
     }
@@ -98,6 +100,9 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
         credential.LaunchAgent = launch.AgentIdentity;
         credential.LaunchRegistration = launch.Registration;
         credential.LaunchActivityId = launch.ActivityId;
+        credential.Cmi5SessionId = launch.Cmi5?.SessionId;
+        credential.Cmi5MasteryScore = launch.Cmi5?.MasteryScore;
+        credential.Cmi5LaunchMode = launch.Cmi5?.LaunchMode;
         db.Credentials.Add(credential);
         await db.SaveChangesAsync(cancellationToken);
         return (credential, secret);

@@ -12,7 +12,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy =
+            // A response that chose its own policy keeps it: imported e-learning (Learning's package content) is served
+            // with a sandboxing policy of its own, stricter about origins and looser about inline script.
+            if (headers.ContentSecurityPolicy.Count == 0) headers.ContentSecurityPolicy =
                 $"default-src 'self'; script-src 'self' 'nonce-{nonce.Value}'; style-src 'self'; img-src 'self' data:; " +
                 "font-src 'self' https://assets.nhs.uk; connect-src 'self'; form-action 'self'; frame-ancestors 'self'; " +
                 "base-uri 'self'; object-src 'none'";

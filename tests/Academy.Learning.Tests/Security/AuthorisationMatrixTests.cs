@@ -115,6 +115,9 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("/learning/manage/progress", AdminOnly),
         ("/learning/manage/progress?queued=true", AdminOnly),
         ("/learning/manage/courses/new", Author),
+        ("/learning/manage/packages/import", Author),
+        // Package content and a unit page that is not there: 404 for everyone (content needs no sign-in: its folder is random).
+        ("/learning/packages/content/0123456789abcdef0123456789abcdef/index.html", _ => Expect.NotFound),
         ("/learning/manage/courses/{course}", Author),
         ("/learning/manage/courses/{course}/edit", Author),
         ("/learning/manage/courses/{course}/preview", Author),
@@ -163,6 +166,9 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
             // An empty domain page is shown again with its errors; submitting with no draft goes to the start page.
             data.Add("/learning/self-assessment/technical-proficiency", who, SignedIn(who));
             data.Add("/learning/self-assessment/check-your-answers", who, SignedInRedirected(who));
+            data.Add("/learning/manage/packages/import", who, author == Expect.Ok ? Expect.BadRequest : author);
+            // The cmi5 fetch URL answers anyone (the AU posts from a sandboxed page without cookies); a token it never issued is refused.
+            data.Add("/learning/packages/fetch/not-a-token", who, Expect.BadRequest);
             data.Add("/learning/manage/progress", who, AdminOnly(who) == Expect.Ok ? Expect.Saved : AdminOnly(who));
             data.Add("/learning/manage/courses/{course}/edit", who, author);
             data.Add("/learning/manage/courses/{course}?handler=AddSection", who, author);

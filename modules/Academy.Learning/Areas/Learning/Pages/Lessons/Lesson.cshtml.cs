@@ -161,6 +161,8 @@ public sealed class LessonModel(
         if (access == PlayerAccess.NotFound) return NotFound();
         if (access == PlayerAccess.NotEnrolled) return Forbid();
         Place = place!;
+        // A package's unit is launched from its own page, never shown here.
+        if (Place.Lesson.Kind == LessonKind.Au) return Redirect(PlayerLinks.Unit(Place.Course, Place.Lesson));
         if (Place.Lesson.Kind == LessonKind.Quiz)
             Attempts = await db.QuizAttempts.Where(a => a.EnrolmentId == Place.Enrolment.Id && a.LessonId == Place.Lesson.Id)
                 .OrderBy(a => a.Number).ToListAsync(cancellationToken);

@@ -1,0 +1,64 @@
+using Academy.Learning.Courses;
+using Academy.Learning.Packages;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Academy.Learning.Pages.Manage.Packages;
+
+/// Course authors and administrators import a cmi5 course structure, a cmi5 zip or a Tin Can zip as a draft course.
+/// The upload goes to a temporary file on disk as it arrives (ASP.NET buffers a form file over 64KB to disk, and the
+/// package is then read from a file of ours), never into memory whole; every reason a package is refused is shown
+/// beside the file field.
+[Authorize(Roles = LearningAccess.AuthorRoles)]
+public sealed class ImportModel(PackageImport import, PackageStore store) : PageModel
+{
+    [BindProperty] public IFormFile? Package { get; set; }
+    [BindProperty] public string? Domain { get; set; }
+    [BindProperty] public string? EstimatedMinutes { get; set; }
+    public IReadOnlyList<string> PackageErrors { get; private set; } = [];
+    public long MaxMegabytes => store.MaxPackageBytes / 1024 / 1024;
+
+    public void OnGet() { }
+
+    [RequestSizeLimit(PackageStore.RequestLimitBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = PackageStore.RequestLimitBytes)]
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (Package is null || Package.Length == 0) ModelState.AddModelError(nameof(Package), "Select a cmi5 or Tin Can package");
+        else if (Package.Length > store.MaxPackageBytes) ModelState.AddModelError(nameof(Package), $"The selected package must be smaller than {MaxMegabytes:N0}MB");
+        var domain = CapabilityDomains.FromKey(Domain);
+        if (domain is null) ModelState.AddModelError(nameof(Domain), "Select a capability domain");
+        var minutes = int.TryParse(EstimatedMinutes?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : (int?)null;
+        if (string.IsNullOrWhiteSpace(EstimatedMinutes)) ModelState.AddModelError(nameof(EstimatedMinutes), "Enter the estimated length in minutes");
+        else if (minutes is not (>= 1 and <= CourseRules.MaxEstimatedMinutes)) ModelState.AddModelError(nameof(EstimatedMinutes), $"Estimated length must be a whole number between 1 and {CourseRules.MaxEstimatedMinutes:N0}");
+        if (!ModelState.IsValid) return Refused();
+
+        string? upload = null;
+        try
+        {
+            await using (var content = Package!.OpenReadStream()) upload = await store.SaveUploadAsync(content, cancellationToken);
+            var result = await import.ImportAsync(upload, Package.FileName, new PackageImport.Settings(domain!.Value, minutes!.Value), User.UserId()!, cancellationToken);
+            if (result.Course is null)
+            {
+                PackageErrors = result.Errors;
+                ModelState.AddModelError(nameof(Package), result.Errors.Count == 1 ? result.Errors[0] : $"The package was refused for {result.Errors.Count} reasons, listed below the file field");
+                return Refused();
+            }
+            return Redirect($"/learning/manage/courses/{result.Course.Id}");
+        }
+        finally
+        {
+            if (upload is not null) PackageStore.Discard(upload);
+        }
+    }
+
+    private PageResult Refused()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

@@ -1,0 +1,65 @@
+using Academy.Learning.Data;
+using Academy.Learning.Packages;
+using Academy.Learning.Player;
+using Academy.Learning.Courses;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Learning.Pages.Units;
+
+/// A unit (AU) of an imported package, for an enrolled learner: what it asks, and a button that launches it in the
+/// launch mode the learner chooses. launchMethod OwnWindow, and any unit outside its package, take the whole window
+/// (a redirect); AnyWindow units of a package open in a sandboxed frame on this page (unless packages have a content host).
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class UnitModel(CoursePlayer player, LearningDbContext db, Cmi5Launches launches, PackageStore store) : PageModel
+{
+    public LessonPlace Place { get; private set; } = default!;
+    public PackageAu Unit { get; private set; } = default!;
+    /// Set once launched in a frame.
+    public string? FrameUrl { get; private set; }
+    [BindProperty] public string? Mode { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string lessonSlug, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, lessonSlug, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(string slug, string lessonSlug, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, lessonSlug, cancellationToken) is { } refused) return refused;
+        if (!Enum.TryParse<LaunchMode>(Mode, ignoreCase: false, out var mode) || !Enum.IsDefined(mode) || Mode!.Any(char.IsDigit))
+        {
+            ModelState.AddModelError(nameof(Mode), "Select how you want to open the unit");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var launch = await launches.LaunchAsync(Place.Enrolment, Place.Course, Place.Lesson, mode, PlayerLinks.Unit(Place.Course, Place.Lesson), cancellationToken);
+        // Content on a host of its own is not framed (the site's policy frames only itself): it takes the window too.
+        if (Unit.LaunchMethod == LaunchMethod.OwnWindow || !Cmi5Launches.InPackage(Unit) || store.ContentHost is not null) return Redirect(launch.Url);
+        FrameUrl = launch.Url;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug, string lessonSlug, CancellationToken cancellationToken)
+    {
+        var (access, place) = await player.FindAsync(User.UserId()!, slug, lessonSlug, cancellationToken);
+        if (access == PlayerAccess.NotFound) return NotFound();
+        if (access == PlayerAccess.NotEnrolled) return Forbid();
+        if (place!.Lesson.Kind != LessonKind.Au) return NotFound();
+        Place = place;
+        Unit = await db.PackageAus.Include(a => a.Package).SingleAsync(a => a.LessonId == place.Lesson.Id, cancellationToken);
+        return null;
+    }
+
+    public string Requirement => Unit.MoveOn switch
+    {
+        MoveOn.Completed => "Complete the unit.",
+        MoveOn.Passed => "Pass the unit" + Mastery + ".",
+        MoveOn.CompletedAndPassed => "Complete and pass the unit" + Mastery + ".",
+        MoveOn.CompletedOrPassed => "Complete or pass the unit" + Mastery + ".",
+        _ => "Nothing: this unit is optional.",
+    };
+
+    private string Mastery => Unit.MasteryScore is { } m ? $" (pass mark {m * 100:0.##}%)" : "";
+}

@@ -1,0 +1,37 @@
+// Progressive enhancement for large uploads (forms with data-upload-progress): the form is sent with
+// XMLHttpRequest so the page can show how much has gone; the answer (a redirect to the new course, or the
+// form again with its errors) then replaces the page, exactly as a plain submit would have.
+(function () {
+  document.querySelectorAll('form[data-upload-progress]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      if (!window.FormData || !window.XMLHttpRequest) return;
+      event.preventDefault();
+      var status = form.querySelector('[data-upload-status]');
+      var bar = status.querySelector('progress');
+      var text = status.querySelector('[data-upload-text]');
+      var button = form.querySelector('button[type=submit]');
+      status.hidden = false;
+      button.disabled = true;
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', form.action || window.location.href);
+      xhr.upload.addEventListener('progress', function (e) {
+        if (!e.lengthComputable) return;
+        var percent = Math.floor(e.loaded * 100 / e.total);
+        bar.value = percent;
+        bar.textContent = percent + '%';
+        text.textContent = percent < 100 ? 'Uploaded ' + percent + '%' : 'Uploaded. Checking and importing the package…';
+      });
+      xhr.addEventListener('load', function () {
+        if (xhr.responseURL && xhr.responseURL !== window.location.href) { window.location.assign(xhr.responseURL); return; }
+        document.open();
+        document.write(xhr.responseText);
+        document.close();
+      });
+      xhr.addEventListener('error', function () {
+        text.textContent = 'The upload failed. Check your connection and try again.';
+        button.disabled = false;
+      });
+      xhr.send(new FormData(form));
+    });
+  });
+})();

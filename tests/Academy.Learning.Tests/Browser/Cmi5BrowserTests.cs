@@ -1,0 +1,167 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Academy.Learning.Courses;
+using Academy.Learning.Packages;
+using Academy.Learning.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Academy.Learning.Tests.Support.Packages;
+
+namespace Academy.Learning.Tests.Browser;
+
+public sealed class Cmi5BrowserSite : IAsyncLifetime
+{
+    /// Package content on a host of its own: the site listens on 127.0.0.1, and units are launched from localhost, another origin.
+    public sealed class KestrelSite() : LearningSite(kestrel: true)
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Academy:Learning:PackageContentHost", "localhost");
+        }
+    }
+
+    public KestrelSite Site { get; } = new();
+    public Academy.Testing.Browser Browser { get; } = new();
+
+    public Task InitializeAsync() => Browser.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        await Site.DisposeAsync();
+    }
+}
+
+/// A cmi5 course written for the tests, whose AU page uses @xapi/cmi5 (from npm, the browser build) exactly as
+/// published e-learning does: imported through the import page, launched by a learner in Chromium from the unit page,
+/// completed and passed; then the LRS is asked for the registration's statements.
+public sealed class Cmi5BrowserTests(Cmi5BrowserSite fixture) : IClassFixture<Cmi5BrowserSite>
+{
+    private Cmi5BrowserSite.KestrelSite Site => fixture.Site;
+
+    private static string ClientScript() => File.ReadAllText(Path.Combine(
+        typeof(Cmi5BrowserTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Cmi5AuFolder").Value!,
+        "node_modules", "@xapi", "cmi5", "dist", "Cmi5.umd.js"));
+
+    private const string AuPage = """
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>Test unit</title></head>
+        <body><main><h1>Test unit</h1><p id="status">starting</p></main>
+        <script src="cmi5.umd.js"></script>
+        <script>
+        (async function () {
+          var status = document.getElementById('status');
+          try {
+            var Cmi5 = window.Cmi5.default || window.Cmi5;
+            var cmi5 = new Cmi5();
+            await cmi5.initialize();
+            await cmi5.complete();
+            await cmi5.pass(0.9);
+            await cmi5.terminate();
+            status.textContent = 'finished';
+          } catch (e) {
+            status.textContent = 'error: ' + (e && (e.message || e));
+          }
+        })();
+        </script></body></html>
+        """;
+
+    // Partial (issue 10, reported): in the opaque-origin sandbox @xapi/cmi5's HTTP client (axios) throws reading
+    // document.cookie before it sends anything; on a content host of its own (Academy:Learning:PackageContentHost=localhost
+    // here) the unit did not load within 30 s in this environment, not yet diagnosed.
+    [Fact(Skip = "Partial: the @xapi/cmi5 AU does not yet run end to end in Chromium (see the comment above)")]
+    public async Task Cmi5Course_LaunchedInChromiumAndCompleted_LeavesTheCmi5StatementsInTheLrs()
+    {
+        var xml = Structure(NewId("course"), "Browser cmi5 course",
+            Block(NewId("block"), "The block", Au(NewId("au"), "au/index.html", "moveOn=\"CompletedAndPassed\" masteryScore=\"0.5\" launchMethod=\"OwnWindow\"")));
+        // Imported through the import service (the import page itself is tested over HTTP in PackageImportTests).
+        var file = Path.Combine(Site.DataFolder, $"browser-{Guid.NewGuid():N}.zip");
+        await File.WriteAllBytesAsync(file, Zip(("cmi5.xml", xml), ("au/index.html", AuPage), ("au/cmi5.umd.js", ClientScript())));
+        var imported = await Site.WithServicesAsync(sp => sp.GetRequiredService<PackageImport>()
+            .ImportAsync(file, "browser.zip", new PackageImport.Settings(CapabilityDomain.TechnicalProficiency, 10), "test", default));
+        Assert.Empty(imported.Errors);
+        var courseId = imported.Course!.Id;
+        var course = await Site.DbAsync(async db =>
+        {
+            var c = await db.Courses.SingleAsync(x => x.Id == courseId);
+            (c.Status, c.PublishedAt) = (CourseStatus.Published, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            return c;
+        });
+        var email = Arrange.NewEmail("learner");
+        var userId = await Site.CreateUserAsync(email, [Roles.Learner]);
+        var enrolment = await Site.EnrolAsync(userId, course);
+        var page = await fixture.Browser.NewPageAsync(Site.ServerAddress);
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", Arrange.Password);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+
+        await page.GotoAsync($"/learning/courses/{course.Slug}/units/au-1");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.ClickAsync("button:has-text('Open the unit')");
+
+        var verbs = new List<string>();
+        for (var i = 0; i < 150 && !verbs.Contains(Cmi5Iris.Verbs.Satisfied); i++)
+        {
+            await Task.Delay(200);
+            verbs = await VerbsAsync(enrolment.Registration);
+        }
+        var status = await page.TextContentAsync("#status");
+        Assert.Equal("localhost", new Uri(page.Url).Host);
+        Assert.True(verbs.Count(v => v == Cmi5Iris.Verbs.Satisfied) == 2, $"AU status '{status}'; the LRS holds {string.Join(", ", verbs)}");
+        Assert.Equal("finished", status);
+        foreach (var verb in new[] { Cmi5Iris.Verbs.Launched, Cmi5Iris.Verbs.Initialized, Cmi5Iris.Verbs.Completed, Cmi5Iris.Verbs.Passed, Cmi5Iris.Verbs.Terminated })
+            Assert.Equal(1, verbs.Count(v => v == verb));
+
+        var statements = await StatementsAsync(enrolment.Registration);
+        var sessionId = await Site.DbAsync(db => db.Cmi5Sessions.Where(s => s.EnrolmentId == enrolment.Id).Select(s => s.SessionId).SingleAsync());
+        foreach (var s in statements.Where(s => s!["verb"]!["id"]!.GetValue<string>() is Cmi5Iris.Verbs.Initialized or Cmi5Iris.Verbs.Completed or Cmi5Iris.Verbs.Passed or Cmi5Iris.Verbs.Terminated))
+        {
+            Assert.Equal(sessionId.ToString(), s!["context"]!["extensions"]![Cmi5Iris.SessionId]!.GetValue<string>());
+            Assert.Contains(s["context"]!["contextActivities"]!["category"]!.AsArray(), c => c!["id"]!.GetValue<string>() == Cmi5Iris.CategoryCmi5);
+            Assert.Equal(Site.Activities.Lesson(course.Slug, "au-1"), s["object"]!["id"]!.GetValue<string>());
+        }
+        for (var i = 0; i < 100 && (await Site.ProgressAsync(enrolment))?.IsComplete != true; i++) await Task.Delay(200);
+        Assert.True((await Site.ProgressAsync(enrolment))?.IsComplete, "the course is complete");
+    }
+
+    [Fact]
+    public async Task ImportPage_WithARefusedPackage_HasNoAccessibilityViolations()
+    {
+        var email = Arrange.NewEmail("author");
+        await Site.CreateUserAsync(email, [Roles.CourseAuthor]);
+        var page = await fixture.Browser.NewPageAsync(Site.ServerAddress);
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", Arrange.Password);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.GotoAsync(ImportUrl);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        var file = Path.Combine(Site.DataFolder, "not-a-package.zip");
+        await File.WriteAllTextAsync(file, "%PDF-1.7 not a package");
+        await page.SetInputFilesAsync("#Package", file);
+        await page.SelectOptionAsync("#Domain", "technical-proficiency");
+        await page.FillAsync("#EstimatedMinutes", "20");
+        await page.ClickAsync("button:has-text('Import the package')");
+        await page.WaitForSelectorAsync(".nhsuk-error-summary");
+
+        Assert.Contains("must be a zip file or a cmi5 course structure", await page.TextContentAsync(".nhsuk-error-summary"));
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    private async Task<JsonArray> StatementsAsync(Guid registration)
+    {
+        var response = await Site.Lrs().GetAsync($"/xapi/statements?registration={registration}&limit=100");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["statements"]!.AsArray();
+    }
+
+    private async Task<List<string>> VerbsAsync(Guid registration) =>
+        (await StatementsAsync(registration)).Select(s => s!["verb"]!["id"]!.GetValue<string>()).ToList();
+}
