@@ -92,6 +92,8 @@ public sealed class EnrolmentRules(LearningDbContext db, TimeProvider clock)
             .Where(e => enrolmentIds.Contains(e.Id) && e.EndedAt == null && !db.EnrolmentGrants.Any(g => g.EnrolmentId == e.Id))
             .Where(e => !db.EnrolmentProgress.Any(p => p.EnrolmentId == e.Id && (p.Status == ProgressStatus.Completed || p.Status == ProgressStatus.Passed)))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.EndedAt, now), cancellationToken);
+    }
+
     /// Recertification: ends a completed enrolment and enrols the person again on the same course, due on
     /// <paramref name="dueOn"/> (the day the completion expires), in one transaction. The new enrolment keeps the old
     /// one's source. Null when the enrolment had already ended (another run of the job renewed it first).
