@@ -34,6 +34,18 @@ public sealed class Browser : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// A fresh page signed in as the person through the real sign-in page.
+    public async Task<IPage> SignedInPageAsync(Uri site, string email, string password)
+    {
+        var page = await NewPageAsync(site);
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", password);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Chromium is not null) await Chromium.DisposeAsync();

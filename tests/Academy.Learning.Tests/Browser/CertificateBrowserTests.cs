@@ -25,16 +25,7 @@ public sealed class CertificateBrowserFixture : IAsyncLifetime
         Withdrawn = withdrawn;
     }
 
-    public async Task<IPage> SignedInPageAsync(string email)
-    {
-        var page = await Browser.NewPageAsync(Address);
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", Arrange.Password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-        return page;
-    }
+    public Task<IPage> SignedInPageAsync(string email) => Browser.SignedInPageAsync(Address, email, Arrange.Password);
 
     public async Task DisposeAsync()
     {

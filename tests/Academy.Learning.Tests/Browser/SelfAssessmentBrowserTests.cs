@@ -30,13 +30,7 @@ public sealed class SelfAssessmentBrowserFixture : IAsyncLifetime
     {
         var email = Arrange.NewEmail(role.ToLowerInvariant());
         await Site.CreateUserAsync(email, [role], trust);
-        var page = await Browser.NewPageAsync(Site.ServerAddress);
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", Arrange.Password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-        return page;
+        return await Browser.SignedInPageAsync(Site.ServerAddress, email, Arrange.Password);
     }
 
     public async Task DisposeAsync()
