@@ -1,4 +1,5 @@
-// Exemplar tracker load test: dotnet run -c Release --project bench/Academy.Exemplars.Bench [-- seconds clients]
+// Exemplar tracker load test: dotnet run -c Release --project bench/Academy.Exemplars.Bench [-- seconds clients learners]
+// learners: staff of RLN in the Digital Academy, each on all 10 published courses (the trust page's workforce skills).
 using System.Diagnostics;
 using Academy;
 using Academy.Exemplars.Data;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 var seconds = args.Length > 0 ? int.Parse(args[0]) : 15;
 var clients = args.Length > 1 ? int.Parse(args[1]) : 50;
+var learners = args.Length > 2 ? int.Parse(args[2]) : 5_000;
 
 PageLoad.UseSiteContentRoot();
 
@@ -18,11 +20,14 @@ Console.WriteLine($"Site on {address}, data in {site.DataFolder}");
 var generated = Stopwatch.StartNew();
 await Generator.GenerateAsync(site.Services);
 Console.WriteLine($"Generated 32 trusts, 2,000 milestones, 500 returns, 5,000 lessons in {generated.Elapsed.TotalSeconds:0.0} s");
+generated.Restart();
+var enrolments = await Workforce.GenerateAsync(site.Services, "RLN", learners);
+Console.WriteLine($"Generated {learners:N0} staff of RLN with {enrolments:N0} enrolments on 10 courses in {generated.Elapsed.TotalSeconds:0.0} s");
 
 await site.CreateUserAsync("bench-reviewer@academy.test", [Roles.NationalReviewer]);
 using var http = await PageLoad.SignInAsync(address, "bench-reviewer@academy.test", "a-long-enough-password", clients);
 
-string[] scenarios = ["/exemplars/portfolio", "/exemplars/trusts/RLN", "/exemplars/lessons?q=training+ward"];
+string[] scenarios = ["/exemplars/portfolio", "/exemplars/trusts/RLN", "/api/exemplars/trusts/RLN/workforce-skills", "/exemplars/lessons?q=training+ward"];
 Console.WriteLine($"{clients} concurrent clients, {seconds} s per page (after a 3 s warm-up)");
 Console.WriteLine(PageLoad.Header);
 foreach (var url in scenarios)
