@@ -77,11 +77,16 @@ public sealed class LearningModule : IAcademyModule
             configuration["Academy:Learning:RecertificationCron"] is { Length: > 0 } recertify ? recertify : Cron.Daily(2));
         recurring.AddOrUpdate<LearnerReminderJob>(ReminderJobId, job => job.RunAsync(CancellationToken.None),
             configuration["Academy:Learning:ReminderCron"] is { Length: > 0 } remind ? remind : Cron.Daily(7));
+        // The CCIOs' digest: Mondays at 07:00 UTC by default.
+        recurring.AddOrUpdate<CohortDigestJob>(DigestJobId, job => job.RunAsync(CancellationToken.None),
+            configuration["Academy:Learning:DigestCron"] is { Length: > 0 } digest ? digest : Cron.Weekly(DayOfWeek.Monday, 7));
         return Task.CompletedTask;
     }
 
     public const string RecertificationJobId = "learning-recertification";
     public const string ReminderJobId = "learning-reminders";
+    public const string DigestJobId = "learning-cohort-digest";
+
     public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => PackageEndpoints.Map(endpoints);
 
     private static void AddPlayer(IServiceCollection services)
@@ -90,14 +95,5 @@ public sealed class LearningModule : IAcademyModule
         services.AddScoped<CoursePlayer>();
         services.AddScoped<Launches>();
         services.AddScoped<ISignOutListener, EndLaunchesOnSignOut>();
-    }
-
-    public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        // Mondays at 07:00 UTC by default; Academy:Learning:DigestCron overrides it (Cron.Never() is "0 0 31 2 *").
-        var cron = services.GetRequiredService<IConfiguration>()["Academy:Learning:DigestCron"] is { Length: > 0 } configured ? configured : Cron.Weekly(DayOfWeek.Monday, 7);
-        services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<CohortDigestJob>("learning-cohort-digest", job => job.RunAsync(CancellationToken.None), cron);
-        return Task.CompletedTask;
     }
 }
