@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -259,8 +260,10 @@ public static partial class CourseRules
 
     /// Control characters (other than tab and line breaks in multi-line text) are refused: they are never typed,
     /// only pasted or forged, and they break text in pages, CSV exports and PDFs alike.
+    /// The site's rule for what no text field may hold (control characters, text-direction overrides, lone surrogates:
+    /// PlainText), and line breaks and tabs in a one-line field. Pages that clear the binder's errors still get it here.
     public static bool HasControlCharacters(string value, bool multiline) =>
-        value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'));
+        PlainText.HasHiddenCharacters(value) || value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'));
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
