@@ -6,6 +6,9 @@ namespace Academy.Learning.Cohorts;
 /// Cohorts' tables (LearningCohort*) and the enrolment grants, on LearningDbContext (migration Cohorts).
 public static class CohortsModel
 {
+    /// Identity's user ids are GUID strings; bounded so composite keys with them fit SQL Server's 900-byte key limit.
+    public const int UserIdMaxLength = 128;
+
     public const int NameMaxLength = 120;
     public const int EmailMaxLength = 256;
 
@@ -29,7 +32,7 @@ public static class CohortsModel
         {
             m.ToTable("LearningCohortMembers");
             m.HasKey(x => new { x.CohortId, x.UserId });
-            m.Property(x => x.UserId).HasMaxLength(450);
+            m.Property(x => x.UserId).HasMaxLength(UserIdMaxLength);
             m.Property(x => x.Email).HasMaxLength(EmailMaxLength);
             m.HasIndex(x => x.UserId);
             m.HasOne<Cohort>().WithMany(x => x.Members).HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Cascade);
@@ -38,14 +41,14 @@ public static class CohortsModel
         {
             l.ToTable("LearningCohortLeads");
             l.HasKey(x => new { x.CohortId, x.UserId });
-            l.Property(x => x.UserId).HasMaxLength(450);
+            l.Property(x => x.UserId).HasMaxLength(UserIdMaxLength);
             l.HasOne<Cohort>().WithMany(x => x.Leads).HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<CohortDigest>(d =>
         {
             d.ToTable("LearningCohortDigests");
             d.HasKey(x => new { x.UserId, x.WeekOf });
-            d.Property(x => x.UserId).HasMaxLength(450);
+            d.Property(x => x.UserId).HasMaxLength(UserIdMaxLength);
         });
         builder.Entity<EnrolmentGrant>(g =>
         {

@@ -61,7 +61,8 @@ internal static class PackagesModel
         builder.Entity<PackageSatisfaction>(s =>
         {
             s.ToTable("LearningPackageSatisfactions");
-            s.Property(x => x.ActivityId).HasMaxLength(IriMaxLength);
+            // Academy's own block and course ids (short); bounded so the unique index fits SQL Server's 1,700 bytes.
+            s.Property(x => x.ActivityId).HasMaxLength(800);
             // Satisfied is recorded once per block (or course) per registration, even when two nodes evaluate at once.
             s.HasIndex(x => new { x.EnrolmentId, x.ActivityId }).IsUnique();
             s.HasOne(x => x.Enrolment).WithMany().OnDelete(DeleteBehavior.Cascade);

@@ -56,6 +56,13 @@ public sealed class Cmi5LaunchTests(Cmi5LaunchFixture fixture) : IClassFixture<C
     private static async Task<Uri> LaunchAsync(Learner learner, string mode = "Normal")
     {
         var response = await Forms.PostAsync(learner.Client, UnitUrl(learner.Course), new() { ["Mode"] = mode });
+        // OwnWindow (or content on the web) takes the window; AnyWindow content inside a package opens in the page's sandboxed frame.
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            var frame = System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), "<iframe[^>]*\\ssrc=\"([^\"]+)\"");
+            Assert.True(frame.Success, "The unit page neither redirected to the unit nor framed it");
+            return new Uri(new Uri("http://localhost"), System.Net.WebUtility.HtmlDecode(frame.Groups[1].Value));
+        }
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response.Headers.Location!;
     }

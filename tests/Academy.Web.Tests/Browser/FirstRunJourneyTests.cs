@@ -70,7 +70,8 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await page.GetByLabel("Trust", new() { Exact = true }).SelectOptionAsync("RTH");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the person" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sam Okafor");
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("The changes have been saved.");
+        // Issue 13 §10: the confirmation says that the invitation was sent.
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Sam Okafor has been added. We have emailed an invitation to sam.okafor@rth.test");
         Assert.True(await page.GetByLabel("Trust programme lead").IsCheckedAsync());
 
         var about = await page.GotoAsync("/xapi/about");

@@ -133,8 +133,8 @@ namespace Academy.Learning.Migrations.SqlServer
             modelBuilder.Entity("Academy.Learning.Cohorts.CohortDigest", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<DateOnly>("WeekOf")
                         .HasColumnType("date");
@@ -153,8 +153,8 @@ namespace Academy.Learning.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.HasKey("CohortId", "UserId");
 
@@ -167,8 +167,8 @@ namespace Academy.Learning.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -835,8 +835,8 @@ namespace Academy.Learning.Migrations.SqlServer
 
                     b.Property<string>("ActivityId")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
 
                     b.Property<int>("EnrolmentId")
                         .HasColumnType("int");

@@ -124,7 +124,7 @@ namespace Academy.Learning.Migrations.Sqlite
             modelBuilder.Entity("Academy.Learning.Cohorts.CohortDigest", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("WeekOf")
@@ -144,7 +144,7 @@ namespace Academy.Learning.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.HasKey("CohortId", "UserId");
@@ -158,7 +158,7 @@ namespace Academy.Learning.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -798,7 +798,7 @@ namespace Academy.Learning.Migrations.Sqlite
 
                     b.Property<string>("ActivityId")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(800)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EnrolmentId")

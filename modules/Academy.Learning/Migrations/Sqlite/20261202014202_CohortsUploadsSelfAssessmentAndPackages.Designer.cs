@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Academy.Learning.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLearningDbContext))]
-    [Migration("20261202013506_CohortsUploadsSelfAssessmentAndPackages")]
+    [Migration("20261202014202_CohortsUploadsSelfAssessmentAndPackages")]
     partial class CohortsUploadsSelfAssessmentAndPackages
     {
         /// <inheritdoc />
@@ -127,7 +127,7 @@ namespace Academy.Learning.Migrations.Sqlite
             modelBuilder.Entity("Academy.Learning.Cohorts.CohortDigest", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("WeekOf")
@@ -147,7 +147,7 @@ namespace Academy.Learning.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.HasKey("CohortId", "UserId");
@@ -161,7 +161,7 @@ namespace Academy.Learning.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -801,7 +801,7 @@ namespace Academy.Learning.Migrations.Sqlite
 
                     b.Property<string>("ActivityId")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(800)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EnrolmentId")

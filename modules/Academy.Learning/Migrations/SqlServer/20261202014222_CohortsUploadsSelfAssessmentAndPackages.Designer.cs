@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Academy.Learning.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLearningDbContext))]
-    [Migration("20261202013516_CohortsUploadsSelfAssessmentAndPackages")]
+    [Migration("20261202014222_CohortsUploadsSelfAssessmentAndPackages")]
     partial class CohortsUploadsSelfAssessmentAndPackages
     {
         /// <inheritdoc />
@@ -136,8 +136,8 @@ namespace Academy.Learning.Migrations.SqlServer
             modelBuilder.Entity("Academy.Learning.Cohorts.CohortDigest", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<DateOnly>("WeekOf")
                         .HasColumnType("date");
@@ -156,8 +156,8 @@ namespace Academy.Learning.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.HasKey("CohortId", "UserId");
 
@@ -170,8 +170,8 @@ namespace Academy.Learning.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -838,8 +838,8 @@ namespace Academy.Learning.Migrations.SqlServer
 
                     b.Property<string>("ActivityId")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
 
                     b.Property<int>("EnrolmentId")
                         .HasColumnType("int");

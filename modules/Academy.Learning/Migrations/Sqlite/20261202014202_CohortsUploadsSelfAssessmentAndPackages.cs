@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Academy.Learning.Migrations.SqlServer
+namespace Academy.Learning.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CohortsUploadsSelfAssessmentAndPackages : Migration
@@ -14,22 +14,22 @@ namespace Academy.Learning.Migrations.SqlServer
             migrationBuilder.AddColumn<DateOnly>(
                 name: "CompletedOn",
                 table: "LearningProgress",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ExpiresOn",
                 table: "LearningProgress",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "LearningCohortDigests",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    WeekOf = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    WeekOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -40,11 +40,11 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningCohorts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TrustOdsCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TrustOdsCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,12 +55,12 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningEnrolmentGrants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    EnrolmentId = table.Column<int>(type: "int", nullable: false),
-                    Source = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CohortId = table.Column<int>(type: "int", nullable: true),
-                    GrantedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CohortId = table.Column<int>(type: "INTEGER", nullable: true),
+                    GrantedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -77,21 +77,21 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningEnrolmentUploads",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UploadedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    TrustOdsCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RowCount = table.Column<int>(type: "int", nullable: false),
-                    Processed = table.Column<int>(type: "int", nullable: false),
-                    Enrolled = table.Column<int>(type: "int", nullable: false),
-                    AlreadyEnrolled = table.Column<int>(type: "int", nullable: false),
-                    Skipped = table.Column<int>(type: "int", nullable: false),
-                    QueuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TrustOdsCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RowCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Processed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enrolled = table.Column<int>(type: "INTEGER", nullable: false),
+                    AlreadyEnrolled = table.Column<int>(type: "INTEGER", nullable: false),
+                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -102,16 +102,16 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningPackages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CourseId = table.Column<int>(type: "int", nullable: false),
-                    Format = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    PublisherId = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    Folder = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    FileBytes = table.Column<long>(type: "bigint", nullable: false),
-                    ImportedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    ImportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PublisherId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Folder = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,12 +128,12 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningPackageSatisfactions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    EnrolmentId = table.Column<int>(type: "int", nullable: false),
-                    ActivityId = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    StatementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SatisfiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 800, nullable: false),
+                    StatementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SatisfiedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -150,11 +150,11 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningReminders",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    SentOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Courses = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Courses = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -165,14 +165,14 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningSelfAssessmentAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Registration = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    TrustOdsCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    CompletedStatementId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Registration = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TrustOdsCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CompletedStatementId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -183,11 +183,11 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningCohortCourses",
                 columns: table => new
                 {
-                    CohortId = table.Column<int>(type: "int", nullable: false),
-                    CourseId = table.Column<int>(type: "int", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DueDaysAfterJoining = table.Column<int>(type: "int", nullable: true),
-                    AddedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CohortId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DueDaysAfterJoining = table.Column<int>(type: "INTEGER", nullable: true),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -210,8 +210,8 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningCohortLeads",
                 columns: table => new
                 {
-                    CohortId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
+                    CohortId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -228,10 +228,10 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningCohortMembers",
                 columns: table => new
                 {
-                    CohortId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    JoinedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CohortId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -248,13 +248,13 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningEnrolmentUploadRows",
                 columns: table => new
                 {
-                    UploadId = table.Column<int>(type: "int", nullable: false),
-                    Line = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    CourseId = table.Column<int>(type: "int", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true)
+                    UploadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -271,13 +271,13 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningPackageBlocks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PackageId = table.Column<int>(type: "int", nullable: false),
-                    ParentBlockId = table.Column<int>(type: "int", nullable: true),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    PublisherId = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PackageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentBlockId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublisherId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -299,13 +299,13 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningSelfAssessmentRatings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AttemptId = table.Column<int>(type: "int", nullable: false),
-                    StatementKey = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    Domain = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Now = table.Column<int>(type: "int", nullable: false),
-                    Need = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AttemptId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Now = table.Column<int>(type: "INTEGER", nullable: false),
+                    Need = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -322,20 +322,20 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningPackageAus",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PackageId = table.Column<int>(type: "int", nullable: false),
-                    LessonId = table.Column<int>(type: "int", nullable: false),
-                    BlockId = table.Column<int>(type: "int", nullable: true),
-                    PublisherId = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    MoveOn = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    MasteryScore = table.Column<decimal>(type: "decimal(9,6)", precision: 9, scale: 6, nullable: true),
-                    LaunchMethod = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    LaunchParameters = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    EntitlementKey = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ActivityType = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    TrackedActivityId = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PackageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LessonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BlockId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PublisherId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    MoveOn = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    MasteryScore = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: true),
+                    LaunchMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LaunchParameters = table.Column<string>(type: "TEXT", nullable: true),
+                    EntitlementKey = table.Column<string>(type: "TEXT", nullable: true),
+                    ActivityType = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TrackedActivityId = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -363,19 +363,19 @@ namespace Academy.Learning.Migrations.SqlServer
                 name: "LearningCmi5Sessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    EnrolmentId = table.Column<int>(type: "int", nullable: false),
-                    AuId = table.Column<int>(type: "int", nullable: false),
-                    SessionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LaunchMode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    FetchTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    FetchedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CredentialKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ProtectedAuthorization = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    LaunchedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LaunchMode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FetchTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FetchedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CredentialKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ProtectedAuthorization = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    LaunchedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
