@@ -30,9 +30,11 @@ public sealed class EnrolmentRules(LearningDbContext db, TimeProvider clock)
         var id = result.Enrolment.Id;
         if (!await db.EnrolmentGrants.AnyAsync(g => g.EnrolmentId == id && g.Source == source && g.CohortId == cohortId, cancellationToken))
         {
-            db.EnrolmentGrants.Add(new EnrolmentGrant { EnrolmentId = id, Source = source, CohortId = cohortId, GrantedAt = clock.GetUtcNow() });
+            var grant = new EnrolmentGrant { EnrolmentId = id, Source = source, CohortId = cohortId, GrantedAt = clock.GetUtcNow() };
+            db.EnrolmentGrants.Add(grant);
             await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            // Only the grant is let go: a caller's own tracked rows (an upload job's progress) must survive this call.
+            db.Entry(grant).State = EntityState.Detached;
         }
         // The earlier due date wins: a trust's deadline is not moved later by a second enrolment, nor dropped by self-enrolment.
         if (dueOn is { } due && (result.Enrolment.DueOn is null || due < result.Enrolment.DueOn))

@@ -227,7 +227,10 @@ public sealed class AccessibilityTests(AxeFixture fixture) : IClassFixture<AxeFi
 
         await page.Locator(".nhsuk-error-summary").WaitForAsync();
         // Until the design system's script has run, the header's menu is one long row wider than a phone: wait for it.
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The load event has been seen to arrive late on a busy machine; if it has not come in 10 s the page is measured
+        // as it is, and a header not yet folded fails the width check rather than passing it.
+        try { await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 10_000 }); }
+        catch (TimeoutException) { }
         return page;
     }
 
