@@ -51,7 +51,12 @@ public sealed class PlayerBrowserTests(PlayerBrowserSite fixture) : IClassFixtur
         var lessons = course.Sections.OrderBy(s => s.Position).SelectMany(s => s.Lessons.OrderBy(l => l.Position)).ToList();
         var (reading, video, quiz) = (lessons[0], lessons.First(l => l.Kind == LessonKind.Video), lessons.Single(l => l.Kind == LessonKind.Quiz));
         var errors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error" && !m.Text.Contains("ERR_NAME_NOT_RESOLVED") && !m.Text.Contains("ERR_FAILED")) errors.Add(m.Text); };
+        // A 404 for the bookmark is the LRS saying there is none yet (the first lesson page), which the browser logs as a failed load.
+        page.Console += (_, m) =>
+        {
+            var noBookmarkYet = m.Text.Contains("404") && m.Location.Contains("/xapi/activities/state?stateId=bookmark", StringComparison.Ordinal);
+            if (m.Type == "error" && !noBookmarkYet && !m.Text.Contains("ERR_NAME_NOT_RESOLVED") && !m.Text.Contains("ERR_FAILED")) errors.Add(m.Text + " " + m.Location);
+        };
         page.PageError += (_, e) => errors.Add(e);
 
         // A page: experienced on load, then progressed as the learner scrolls to the end.
@@ -82,7 +87,9 @@ public sealed class PlayerBrowserTests(PlayerBrowserSite fixture) : IClassFixtur
         Assert.Equal(["experienced", "initialized", "played", "paused", "seeked"], ofVideo.Select(Verb).Where(v => v != "progressed").ToArray());
         var paused = ofVideo.Single(x => Verb(x) == "paused");
         Assert.InRange(paused["result"]!["extensions"]![LearningExtensions.Time]!.GetValue<double>(), 1.2, 9.6);
-        Assert.StartsWith("0[.]", paused["result"]!["extensions"]![LearningExtensions.PlayedSegments]!.GetValue<string>());
+        // The played segment starts where playing began: the start, give or take the few milliseconds before the first frame.
+        var segment = paused["result"]!["extensions"]![LearningExtensions.PlayedSegments]!.GetValue<string>();
+        Assert.InRange(double.Parse(segment.Split("[.]")[0], System.Globalization.CultureInfo.InvariantCulture), 0, 0.5);
         Assert.InRange(paused["result"]!["extensions"]![LearningExtensions.Progress]!.GetValue<double>(), 0.1, 1);
         Assert.InRange(paused["context"]!["extensions"]![LearningExtensions.Length]!.GetValue<double>(), 9, 10);
         Assert.NotNull(paused["context"]!["extensions"]![LearningExtensions.SessionId]);
@@ -109,7 +116,7 @@ public sealed class PlayerBrowserTests(PlayerBrowserSite fixture) : IClassFixtur
         Assert.Equal(Enumerable.Repeat("answered", quiz.Questions.Count).Append("passed").Append("completed"), ofQuiz.Select(Verb));
         Assert.All(ofQuiz, s => Assert.NotEqual("academy-site", s["authority"]!["account"]?["name"]?.GetValue<string>()));
         Assert.Equal(1.0, ofQuiz[^2]["result"]!["score"]!["scaled"]!.GetValue<double>());
-        Assert.Empty(errors);
+        Assert.True(errors.Count == 0, "The page logged errors:\n" + string.Join("\n", errors));
     }
 
     [Fact]
