@@ -84,7 +84,10 @@ public sealed class PlayerBrowserTests(PlayerBrowserSite fixture) : IClassFixtur
         var videoId = $"{LearningActivities.DefaultBase}/courses/{course.Slug}/lessons/{video.Slug}";
         var watched = await WaitForAsync(enrolment.Registration, s => s.Any(x => Verb(x) == "seeked" && ObjectId(x) == videoId), "the video's seeked");
         var ofVideo = watched.Where(x => ObjectId(x) == videoId).ToList();
-        Assert.Equal(["experienced", "initialized", "played", "paused", "seeked"], ofVideo.Select(Verb).Where(v => v != "progressed").ToArray());
+        var verbs = ofVideo.Select(Verb).Where(v => v != "progressed").ToArray();
+        // The page sends experienced and initialized as it opens, each on its own request, so either may be stored first.
+        Assert.Equal(["experienced", "initialized"], verbs[..2].Order().ToArray());
+        Assert.Equal(["played", "paused", "seeked"], verbs[2..]);
         var paused = ofVideo.Single(x => Verb(x) == "paused");
         Assert.InRange(paused["result"]!["extensions"]![LearningExtensions.Time]!.GetValue<double>(), 1.2, 9.6);
         // The played segment starts where playing began: the start, give or take the few milliseconds before the first frame.
