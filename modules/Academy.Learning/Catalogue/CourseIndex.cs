@@ -50,6 +50,8 @@ public sealed class CourseIndex(AcademyDatabase database, ModuleDbContextFactory
     private IndexWriter? writer;
     private SearcherManager? searchers;
     private DateTimeOffset cursor = DateTimeOffset.MinValue;
+    // The UpdatedAt of each course as this process last wrote it to the index.
+    private readonly Dictionary<int, DateTimeOffset> indexed = [];
 
     public string Folder => database.PathInDataFolder("learning-catalogue-index");
 
@@ -68,19 +70,31 @@ public sealed class CourseIndex(AcademyDatabase database, ModuleDbContextFactory
             }
             var since = cursor == DateTimeOffset.MinValue ? cursor : cursor - Overlap;
             await using var db = contexts.Create();
-            var changed = await db.Courses.AsNoTracking().Where(c => c.UpdatedAt >= since)
-                .Include(c => c.Sections).ThenInclude(s => s.Lessons).AsSplitQuery().ToListAsync(cancellationToken);
-            foreach (var course in changed)
+            // Read the stamps first: a course the index already holds at this UpdatedAt (the overlap reads the
+            // newest ones again on every search) is neither loaded nor written again.
+            var stamps = await db.Courses.AsNoTracking().Where(c => c.UpdatedAt >= since)
+                .Select(c => new { c.Id, c.UpdatedAt }).ToListAsync(cancellationToken);
+            var stale = stamps.Where(c => !indexed.TryGetValue(c.Id, out var held) || held != c.UpdatedAt).Select(c => c.Id).ToList();
+            if (stale.Count > 0)
             {
-                if (course.Status == CourseStatus.Published) writer.UpdateDocument(new Term("slug", course.Slug), ToDocument(course));
-                else writer.DeleteDocuments(new Term("slug", course.Slug));
-            }
-            if (changed.Count > 0)
-            {
+                var written = new List<(int Id, DateTimeOffset UpdatedAt)>();
+                // In chunks: one query parameter per id, and SQL Server takes at most 2,100.
+                foreach (var chunk in stale.Chunk(1000))
+                {
+                    var changed = await db.Courses.AsNoTracking().Where(c => chunk.Contains(c.Id))
+                        .Include(c => c.Sections).ThenInclude(s => s.Lessons).AsSplitQuery().ToListAsync(cancellationToken);
+                    foreach (var course in changed)
+                    {
+                        if (course.Status == CourseStatus.Published) writer.UpdateDocument(new Term("slug", course.Slug), ToDocument(course));
+                        else writer.DeleteDocuments(new Term("slug", course.Slug));
+                        written.Add((course.Id, course.UpdatedAt));
+                    }
+                }
                 writer.Commit();
                 searchers!.MaybeRefreshBlocking();
+                foreach (var (id, updatedAt) in written) indexed[id] = updatedAt;
             }
-            if (changed.Count > 0 && changed.Max(c => c.UpdatedAt) is var latest && latest > cursor) cursor = latest;
+            if (stamps.Count > 0 && stamps.Max(c => c.UpdatedAt) is var latest && latest > cursor) cursor = latest;
         }
         finally
         {

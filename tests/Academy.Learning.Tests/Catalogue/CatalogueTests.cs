@@ -1,5 +1,7 @@
 using System.Net;
+using Academy.Learning.Catalogue;
 using Academy.Learning.Courses;
+using Microsoft.Extensions.DependencyInjection;
 using Academy.Learning.Tests.Support;
 
 namespace Academy.Learning.Tests.Catalogue;
@@ -52,6 +54,22 @@ public sealed class CatalogueTests(CatalogueFixture fixture) : IClassFixture<Cat
         Assert.Equal(["catalogue-phishing"], Slugs(html));
         Assert.Contains("<mark>phishing</mark>", html, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task Search_WhenNoCourseHasChanged_WritesNothingToTheIndex()
+    {
+        await GetAsync("/learning/courses");
+        var folder = fixture.Site.Services.GetRequiredService<CourseIndex>().Folder;
+        var before = IndexFiles(folder);
+
+        await GetAsync("/learning/courses?q=phishing");
+        await GetAsync("/learning/courses");
+
+        // Each commit writes a new segments_N file: none means the courses were not written again.
+        Assert.Equal(before, IndexFiles(folder));
+    }
+
+    private static List<string?> IndexFiles(string folder) => Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToList();
 
     [Fact]
     public async Task Search_ForAWordOfALessonTitle_FindsTheCourse()
