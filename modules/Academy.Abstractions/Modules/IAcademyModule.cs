@@ -23,4 +23,12 @@ public sealed record ModuleManifest(string Name, string Description, string? Lan
 
 /// An entry of the header navigation, shown to people who hold any of <see cref="Roles"/>
 /// (to every signed-in person when empty; to everyone, signed in or not, when <see cref="Anonymous"/>).
-public sealed record NavigationItem(string Text, string Href, int Order, IReadOnlyList<string> Roles, bool Anonymous = false);
+public sealed record NavigationItem(string Text, string Href, int Order, IReadOnlyList<string> Roles, bool Anonymous = false)
+{
+    /// The one entry a page belongs to: the longest Href that is the path or a whole-segment prefix of it
+    /// (on /learning/courses that is "Find a course", not also "My learning" at /learning).
+    public static NavigationItem? CurrentFor(IEnumerable<NavigationItem> items, string path) => items
+        .Where(n => n.Href != "/" && (path.Equals(n.Href, StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith(n.Href.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase)))
+        .MaxBy(n => n.Href.Length);
+}

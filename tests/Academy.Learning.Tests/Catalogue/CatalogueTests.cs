@@ -55,6 +55,19 @@ public sealed class CatalogueTests(CatalogueFixture fixture) : IClassFixture<Cat
         Assert.Contains("<mark>phishing</mark>", html, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("/learning/courses", "Find a course", "page")]
+    [InlineData("/learning/courses/catalogue-phishing", "Find a course", "true")]
+    [InlineData("/learning", "My learning", "page")]
+    public async Task Header_MarksOnlyTheNavigationEntryThePageBelongsTo(string url, string entry, string ariaCurrent)
+    {
+        var html = await GetAsync(url);
+
+        var current = System.Text.RegularExpressions.Regex.Matches(html, "aria-current=\"(page|true)\">([^<]+)</a>")
+            .Select(m => (m.Groups[2].Value, m.Groups[1].Value)).ToList();
+        Assert.Equal([(entry, ariaCurrent)], current);
+    }
+
     [Fact]
     public async Task Search_WhenNoCourseHasChanged_WritesNothingToTheIndex()
     {
