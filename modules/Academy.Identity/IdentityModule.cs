@@ -76,6 +76,7 @@ public sealed class IdentityModule : IAcademyModule
         builder.Services.AddScoped<AccountThrottle>();
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<PasswordResetEmail>();
+        builder.Services.AddScoped<Accounts.RegistrationEmail>();
 
         builder.Services.AddScoped<ISiteSettingsStore, SiteSettingsStore>();
         builder.Services.AddScoped<IStaffDirectory, StaffDirectory>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Academy.Identity.Data;
+using Academy.Identity.Pages.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,19 +13,39 @@ public sealed class RegistrationTests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await site.DisposeAsync();
 
-    [Fact]
-    public async Task Post_Register_WhenAllowed_CreatesALearnerWithNoTrustAndSignsThemIn()
+    private Task<HttpResponseMessage> RegisterAsync(string name, string email) =>
+        Forms.PostAsync(site.CreateAnonymousClient(), "/account/register", new() { ["Input.DisplayName"] = name, ["Input.Email"] = email });
+
+    private static async Task<string> CheckYourEmailTextAsync(HttpResponseMessage response, string email)
     {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Check your email</h1>", html);
+        // What the page says, with the address the person typed left out.
+        var main = html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
+        return System.Text.RegularExpressions.Regex.Replace(main.Replace(email, "ADDRESS"), "name=\"__RequestVerificationToken\"[^>]*", "");
+    }
+
+    [Fact]
+    public async Task Post_Register_WhenAllowed_EmailsALinkWithWhichTheNewLearnerCreatesTheirPasswordAndSignsIn()
+    {
+        var page = await RegisterAsync("Sam Physio", "sam.physio@trust.test");
+        await CheckYourEmailTextAsync(page, "sam.physio@trust.test");
+
+        var email = await site.WaitForEmailAsync("To: sam.physio@trust.test");
+        Assert.Contains("Create your Academy password", email);
+        var link = SignInTests.ResetLink().Match(email).Value;
         var client = site.CreateAnonymousClient();
-
-        var response = await Forms.PostAsync(client, "/account/register", new()
+        var created = await Forms.PostAsync(client, new Uri(link).PathAndQuery, new()
         {
-            ["Input.DisplayName"] = "Sam Physio", ["Input.Email"] = "sam.physio@trust.test",
-            ["Input.Password"] = "a-long-new-password", ["Input.ConfirmPassword"] = "a-long-new-password",
+            ["Email"] = "sam.physio@trust.test",
+            ["Token"] = System.Web.HttpUtility.ParseQueryString(new Uri(link).Query)["token"]!,
+            ["Password"] = "a-long-new-password",
         });
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("Sam Physio", await client.GetStringAsync("/learning"));
+        var signedIn = await site.SignInAsync("sam.physio@trust.test", "a-long-new-password");
+        Assert.Contains("Sam Physio", await signedIn.GetStringAsync("/learning"));
         var (roles, trust) = await site.WithServicesAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<AcademyUser>>();
@@ -36,28 +57,38 @@ public sealed class RegistrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_Register_WithAnEmailThatHasAnAccount_SaysSoBesideTheEmail()
+    public async Task Post_Register_WithAnEmailThatHasAnAccount_SaysWhatItSaysForANewAddress_AndEmailsTheAccountHolder()
     {
-        await site.CreateUserAsync("taken@trust.test", [Roles.Learner]);
+        await site.CreateUserAsync("taken@trust.test", [Roles.Learner], name: "Already Here");
 
-        var response = await Forms.PostAsync(site.CreateAnonymousClient(), "/account/register", new()
-        {
-            ["Input.DisplayName"] = "Someone", ["Input.Email"] = "taken@trust.test",
-            ["Input.Password"] = "a-long-new-password", ["Input.ConfirmPassword"] = "a-long-new-password",
-        });
+        var forTaken = await CheckYourEmailTextAsync(await RegisterAsync("Someone", "taken@trust.test"), "taken@trust.test");
+        var forNew = await CheckYourEmailTextAsync(await RegisterAsync("Someone", "nobody.yet@trust.test"), "nobody.yet@trust.test");
 
-        await Html.AssertHasFieldErrorAsync(response, "Input_Email", "An account already exists for this email address. Sign in or reset your password");
+        Assert.Equal(forNew, forTaken);
+        var email = await site.WaitForEmailAsync("To: taken@trust.test");
+        Assert.Contains("You already have an Academy account", email);
+        var names = await site.WithServicesAsync(async sp =>
+            (await sp.GetRequiredService<UserManager<AcademyUser>>().FindByEmailAsync("taken@trust.test"))!.DisplayName);
+        Assert.Equal("Already Here", names);
+        await site.SignInAsync("taken@trust.test", "a-long-enough-password");
     }
 
     [Fact]
-    public async Task Post_Register_WithPasswordsThatDoNotMatch_ShowsTheError()
+    public async Task Post_Register_WithAnEmailAddressInTheWrongFormat_ShowsTheErrorBesideTheField()
     {
-        var response = await Forms.PostAsync(site.CreateAnonymousClient(), "/account/register", new()
-        {
-            ["Input.DisplayName"] = "Someone", ["Input.Email"] = "someone@trust.test",
-            ["Input.Password"] = "a-long-new-password", ["Input.ConfirmPassword"] = "another-long-password",
-        });
+        var response = await RegisterAsync("Someone", "someone@nhs");
 
-        await Html.AssertHasFieldErrorAsync(response, "Input_ConfirmPassword", "Passwords must match");
+        await Html.AssertHasFieldErrorAsync(response, "Input_Email", "Enter an email address in the correct format, like name@nhs.net");
+    }
+
+    [Fact]
+    public async Task Post_Register_ForOneAddressTooOften_IsRefusedBesideTheEmailAndSendsNoMore()
+    {
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await RegisterAsync("Someone", "flooded@trust.test")).StatusCode);
+
+        var refused = await RegisterAsync("Someone", "flooded@trust.test");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        await Html.AssertHasFieldErrorAsync(refused, "Input_Email", RegisterModel.TooManyMessage);
     }
 }

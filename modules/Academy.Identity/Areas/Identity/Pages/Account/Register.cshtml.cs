@@ -1,19 +1,27 @@
 using System.ComponentModel.DataAnnotations;
-using Academy.Identity.Data;
+using Academy.Identity.Accounts;
+using Academy.Identity.SignIn;
 using Academy.Modules;
+using Hangfire;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Academy.Identity.Pages.Account;
 
-/// Self-service registration, open only when the administrator allowed it at setup.
-/// A new account is a Learner with no trust; an administrator sets the trust and any other role.
+/// Self-service registration, open only when the administrator allowed it at setup. The page asks for a name and
+/// an email address and always answers "Check your email": the job (RegistrationEmail) makes the account and
+/// emails its "Create your password" link, or tells an address that has an account already. A new account is a
+/// Learner with no trust; an administrator sets the trust and any other role.
 [AllowAnonymous]
-public sealed class RegisterModel(UserManager<AcademyUser> users, SignInManager<AcademyUser> signIn, ISiteSettingsStore site, TimeProvider clock) : PageModel
+public sealed class RegisterModel(ISiteSettingsStore site, AccountThrottle throttle, IBackgroundJobClient jobs) : PageModel
 {
+    public const string TooManyMessage = "You have asked for too many emails to this address. Check your email for the last one, or wait 15 minutes and try again";
+
     [BindProperty] public InputModel Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
 
     public sealed class InputModel
     {
@@ -21,41 +29,28 @@ public sealed class RegisterModel(UserManager<AcademyUser> users, SignInManager<
         public string DisplayName { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your email address")]
-        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@nhs.net")]
+        [StaffEmailAddress]
         public string Email { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter a password")]
-        [MinLength(12, ErrorMessage = "Password must be at least 12 characters long")]
-        public string Password { get; set; } = "";
-
-        [Required(ErrorMessage = "Confirm your password")]
-        [Compare(nameof(Password), ErrorMessage = "Passwords must match")]
-        public string ConfirmPassword { get; set; } = "";
     }
 
     public async Task<IActionResult> OnGetAsync() =>
         (await site.GetAsync())?.AllowRegistration == true ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if ((await site.GetAsync())?.AllowRegistration != true) return NotFound();
         if (!ModelState.IsValid) return Page();
-
-        var user = new AcademyUser { UserName = Input.Email, Email = Input.Email, DisplayName = Input.DisplayName.Trim(), CreatedAt = clock.GetUtcNow() };
-        var created = await users.CreateAsync(user, Input.Password);
-        if (!created.Succeeded)
+        var email = Input.Email.Trim();
+        // The same limits as reset links: either page sends an email to the address, so together they cannot be
+        // used to flood someone's mailbox.
+        if (!await throttle.ResetAllowedAsync(email, AccountThrottle.ClientOf(HttpContext), cancellationToken))
         {
-            foreach (var error in created.Errors)
-            {
-                var field = error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email";
-                ModelState.AddModelError(field, error.Code is "DuplicateUserName" or "DuplicateEmail"
-                    ? "An account already exists for this email address. Sign in or reset your password"
-                    : error.Description);
-            }
+            ModelState.AddModelError("Input.Email", TooManyMessage);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        await users.AddToRoleAsync(user, Roles.Learner);
-        await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect("/");
+        jobs.Enqueue<RegistrationEmail>(job => job.SendAsync(Input.DisplayName.Trim(), email, CancellationToken.None));
+        Sent = true;
+        return Page();
     }
 }
