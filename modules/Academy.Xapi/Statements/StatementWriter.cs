@@ -85,8 +85,8 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         // Requests still queued at shutdown are refused rather than left waiting.
         while (queue.Reader.TryRead(out var left)) left.Completion.TrySetException(new OperationCanceledException("The LRS is stopping."));
-        if (connection is not null) await connection.DisposeAsync();
-        connection = null;
+        if (store is not null) await store.DisposeAsync();
+        store = null;
     }
 
     private async Task CommitAsync(List<WriteRequest> batch)
@@ -112,14 +112,14 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
         }
     }
 
-    // The writer's own connection, kept open with its prepared commands: a commit then costs the
-    // inserts and one fsync, not a context, a pool round trip, a PRAGMA and a statement
+    // The writer's own store (a connection kept open with its prepared commands): a commit then costs
+    // the inserts and one fsync, not a context, a pool round trip, a PRAGMA and a statement
     // compilation per row (issue 12 §3). Dropped after a failure and opened again on the next batch.
-    private WriterConnection? connection;
+    private StatementStore? store;
 
     private async Task<List<WriteOutcome>> StoreAsync(List<WriteRequest> batch)
     {
-        var writer = connection ??= await WriterConnection.OpenAsync(contexts);
+        var writer = store ??= await StatementStore.OpenAsync(contexts);
         try
         {
             await using var transaction = await writer.BeginAsync();
@@ -151,16 +151,15 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
         }
         catch
         {
-            connection = null;
+            store = null;
             await writer.DisposeAsync();
             throw;
         }
     }
 
-    private static async Task<(List<WriteOutcome> Outcomes, long LastSequence)> StoreAsync(List<WriteRequest> batch, WriterConnection sql, long nextSequence, long storedMs)
+    private static async Task<(List<WriteOutcome> Outcomes, long LastSequence)> StoreAsync(List<WriteRequest> batch, StatementStore sql, long nextSequence, long storedMs)
     {
         var stored = DateTimeOffset.FromUnixTimeMilliseconds(storedMs);
-        var storedText = stored.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
         var outcomes = new List<WriteOutcome>(batch.Count);
         long lastSequence = 0;
@@ -187,13 +186,10 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
             foreach (var attachment in request.Attachments)
                 await sql.StoreAttachmentAsync(attachment);
 
-            var authority = request.Authority.ToJsonString();
             foreach (var statement in toInsert)
             {
                 var json = statement.Json;
-                json["stored"] = storedText;
-                json["timestamp"] ??= storedText;
-                json["authority"] = JsonNode.Parse(authority);
+                ServerFields.Set(json, statement.Id, statement.Version, stored, request.Authority);
                 var sequence = await sql.InsertStatementAsync(nextSequence++, statement, stored.UtcTicks, request.CredentialId, json.ToJsonString());
                 var keys = statement.Keys;
                 // Communication 2.1.3, "Filter Conditions for StatementRefs": a statement that refers to
@@ -222,173 +218,5 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
             outcomes.Add(new WriteOutcome(WriteStatus.Stored, request.Statements.Select(s => s.Id).ToList()));
         }
         return (outcomes, lastSequence);
-    }
-}
-
-/// The writer's connection and its prepared commands, one SQL text per provider where they differ.
-internal sealed class WriterConnection : IAsyncDisposable
-{
-    private readonly XapiDbContext db;
-    private readonly DbConnection connection;
-    private readonly bool isSqlServer;
-    private readonly Dictionary<string, DbCommand> prepared = [];
-    private DbTransaction? transaction;
-
-    private WriterConnection(XapiDbContext db, bool isSqlServer)
-    {
-        this.db = db;
-        this.isSqlServer = isSqlServer;
-        connection = db.Database.GetDbConnection();
-    }
-
-    public static async Task<WriterConnection> OpenAsync(ModuleDbContextFactory<XapiDbContext> contexts)
-    {
-        var db = contexts.Create();
-        await db.Database.OpenConnectionAsync();
-        var isSqlServer = db.Database.IsSqlServer();
-        // The key and id indexes take random inserts: a 64 MB page cache (SQLite's default is 2 MB)
-        // keeps their upper levels in memory once the store reaches millions of statements.
-        if (!isSqlServer) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536");
-        return new WriterConnection(db, isSqlServer);
-    }
-
-    public async Task<DbTransaction> BeginAsync()
-    {
-        // SQLite: BEGIN IMMEDIATE (the provider's default), so the write lock is held from the start and
-        // writers of every node take turns. SQL Server: an exclusive application lock held to the end of
-        // the transaction does the same, so identity values are handed out in commit order and the
-        // conflict check of one node sees what another committed (a 409, not a unique-index 500).
-        transaction = await connection.BeginTransactionAsync();
-        foreach (var command in prepared.Values) command.Transaction = transaction;
-        if (isSqlServer)
-        {
-            await using var applock = connection.CreateCommand();
-            applock.Transaction = transaction;
-            applock.CommandText = "DECLARE @result int; EXEC @result = sp_getapplock @Resource = N'Academy.XapiStatements', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000; SELECT @result;";
-            if (Convert.ToInt32(await applock.ExecuteScalarAsync(), CultureInfo.InvariantCulture) < 0)
-                throw new TimeoutException("Another node held the statement writer's lock for 30 s.");
-        }
-        return transaction;
-    }
-
-    private DbCommand Prepared(string text, params string[] names)
-    {
-        if (!prepared.TryGetValue(text, out var command))
-        {
-            command = connection.CreateCommand();
-            command.CommandText = text;
-            foreach (var name in names)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
-            }
-            command.Transaction = transaction;
-            // SqlClient's Prepare wants every parameter's type and size; sp_executesql caches the plan anyway.
-            if (!isSqlServer) command.Prepare();
-            prepared[text] = command;
-        }
-        return command;
-    }
-
-    private static DbCommand With(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return command;
-    }
-
-    public async Task<(long Sequence, long StoredTicks)> LastAsync()
-    {
-        var command = Prepared(isSqlServer
-            ? "SELECT TOP 1 Sequence, StoredTicks FROM XapiStatements ORDER BY Sequence DESC"
-            : "SELECT Sequence, StoredTicks FROM XapiStatements ORDER BY Sequence DESC LIMIT 1");
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
-    }
-
-    public async Task<string?> FindJsonAsync(Guid id) =>
-        await With(Prepared("SELECT Json FROM XapiStatements WHERE Id = @id", "@id"), id.ToString()).ExecuteScalarAsync() as string;
-
-    /// SQLite takes the sequence the writer counted; SQL Server's identity column gives its own.
-    public async Task<long> InsertStatementAsync(long sequence, PreparedStatement statement, long storedTicks, int credentialId, string json)
-    {
-        if (isSqlServer)
-        {
-            var command = Prepared("INSERT INTO XapiStatements (Id, StoredTicks, CredentialId, IsVoiding, Voided, Version, Json) OUTPUT INSERTED.Sequence VALUES (@id, @stored, @credential, @voiding, @voided, @version, @json)",
-                "@id", "@stored", "@credential", "@voiding", "@voided", "@version", "@json");
-            return Convert.ToInt64(await With(command, statement.Id.ToString(), storedTicks, credentialId, statement.Voids is not null, false, statement.Version, json).ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-        }
-        var insert = Prepared("INSERT INTO XapiStatements (Sequence, Id, StoredTicks, CredentialId, IsVoiding, Voided, Version, Json) VALUES (@sequence, @id, @stored, @credential, @voiding, @voided, @version, @json)",
-            "@sequence", "@id", "@stored", "@credential", "@voiding", "@voided", "@version", "@json");
-        await With(insert, sequence, statement.Id.ToString(), storedTicks, credentialId, statement.Voids is not null, false, statement.Version, json).ExecuteNonQueryAsync();
-        return sequence;
-    }
-
-    public Task<int> InsertKeyAsync(StatementKeyKind kind, byte[] hash, long sequence) =>
-        With(Prepared("INSERT INTO XapiStatementKeys (Kind, Hash, Sequence) VALUES (@kind, @hash, @sequence)", "@kind", "@hash", "@sequence"), (byte)kind, hash, sequence).ExecuteNonQueryAsync();
-
-    public Task<int> InsertKeyIfMissingAsync(StatementKeyKind kind, byte[] hash, long sequence) =>
-        With(Prepared("INSERT INTO XapiStatementKeys (Kind, Hash, Sequence) SELECT @kind, @hash, @sequence WHERE NOT EXISTS (SELECT 1 FROM XapiStatementKeys WHERE Kind = @kind AND Hash = @hash AND Sequence = @sequence)", "@kind", "@hash", "@sequence"), (byte)kind, hash, sequence).ExecuteNonQueryAsync();
-
-    public async Task<List<long>> ReferrersAsync(byte[] idHash)
-    {
-        var command = With(Prepared("SELECT Sequence FROM XapiStatementKeys WHERE Kind = @kind AND Hash = @hash", "@kind", "@hash"), (byte)StatementKeyKind.StatementRef, idHash);
-        var sequences = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) sequences.Add(reader.GetInt64(0));
-        return sequences;
-    }
-
-    public Task<int> VoidAsync(Guid target) =>
-        With(Prepared("UPDATE XapiStatements SET Voided = @true WHERE Id = @target AND IsVoiding = @false", "@true", "@false", "@target"), true, false, target.ToString()).ExecuteNonQueryAsync();
-
-    public async Task StoreAttachmentAsync(XapiAttachment attachment)
-    {
-        var exists = Convert.ToInt64(await With(Prepared("SELECT COUNT(*) FROM XapiAttachments WHERE Sha2 = @sha", "@sha"), attachment.Sha2).ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
-        if (!exists)
-            await With(Prepared("INSERT INTO XapiAttachments (Sha2, ContentType, Length, Content) VALUES (@sha, @type, @length, @content)", "@sha", "@type", "@length", "@content"),
-                attachment.Sha2, attachment.ContentType, attachment.Length, attachment.Content).ExecuteNonQueryAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var command in prepared.Values) await command.DisposeAsync();
-        await db.DisposeAsync();
-    }
-}
-
-/// Parameterised commands for the reader (raw ADO.NET: EF's materialisation would cost more than the reads).
-internal sealed class Sql(DbConnection connection, DbTransaction? transaction, bool isSqlServer)
-{
-    public bool IsSqlServer { get; } = isSqlServer;
-
-    public DbCommand Command(string text, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = text;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
-
-    public async Task<int> ExecuteAsync(string text, params (string, object?)[] parameters)
-    {
-        await using var command = Command(text, parameters);
-        return await command.ExecuteNonQueryAsync();
-    }
-
-    public async Task<T> ScalarAsync<T>(string text, params (string, object?)[] parameters)
-    {
-        await using var command = Command(text, parameters);
-        var value = await command.ExecuteScalarAsync();
-        if (value is null || value is DBNull) return default!;
-        var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
-        return (T)Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
     }
 }
