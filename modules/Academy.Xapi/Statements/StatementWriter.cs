@@ -1,9 +1,11 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Academy.Data;
 using Academy.Xapi.Data;
+using Academy.Xapi.Protocol;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
@@ -27,7 +29,7 @@ internal sealed record WriteOutcome(WriteStatus Status, IReadOnlyList<Guid> Ids,
 /// and completes each request only after the commit, so an acknowledged statement is on disk.
 /// One writer means SQLite never sees two writers ("database is locked" cannot happen) and stored
 /// times and sequence numbers rise together, which paging and since/until rely on.
-internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> contexts, TimeProvider clock, StatementCommits commits, ILogger<StatementWriter> log) : BackgroundService
+internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> contexts, TimeProvider clock, StatementCommits commits, XapiOptions options, ILogger<StatementWriter> log) : BackgroundService
 {
     private const int MaxStatementsPerCommit = 5000;
 
@@ -68,17 +70,33 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<WriteRequest>();
+        var gatherFor = TimeSpan.FromMilliseconds(options.GroupCommitWaitMilliseconds);
+        var lastRequests = 0;
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 batch.Clear();
-                var count = 0;
-                while (count < MaxStatementsPerCommit && queue.Reader.TryRead(out var request))
+                var count = Take(batch, 0);
+                // Group commit (issue 12 §3): the clients answered by the last commit send their next
+                // requests moments later. Committing the first to arrive at once would give each fsync a
+                // few of them; waiting a moment (never past gatherFor) lets them share one.
+                if (batch.Count < lastRequests && gatherFor > TimeSpan.Zero)
                 {
-                    batch.Add(request);
-                    count += request.Statements.Count;
+                    var started = Stopwatch.GetTimestamp();
+                    using var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    window.CancelAfter(gatherFor);
+                    try
+                    {
+                        while (batch.Count < lastRequests && count < MaxStatementsPerCommit && await queue.Reader.WaitToReadAsync(window.Token))
+                            count = Take(batch, count);
+                    }
+                    catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
+                    WriterMetrics.Gather.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
+                lastRequests = batch.Count;
+                WriterMetrics.Requests.Record(batch.Count);
+                WriterMetrics.Statements.Record(count);
                 await CommitAsync(batch);
             }
         }
@@ -87,6 +105,16 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
         while (queue.Reader.TryRead(out var left)) left.Completion.TrySetException(new OperationCanceledException("The LRS is stopping."));
         if (store is not null) await store.DisposeAsync();
         store = null;
+    }
+
+    private int Take(List<WriteRequest> batch, int count)
+    {
+        while (count < MaxStatementsPerCommit && queue.Reader.TryRead(out var request))
+        {
+            batch.Add(request);
+            count += request.Statements.Count;
+        }
+        return count;
     }
 
     private async Task CommitAsync(List<WriteRequest> batch)
@@ -122,7 +150,9 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
         var writer = store ??= await StatementStore.OpenAsync(contexts);
         try
         {
+            var begun = Stopwatch.GetTimestamp();
             await using var transaction = await writer.BeginAsync();
+            WriterMetrics.Lock.Record(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
             // The order and the stored time come from the database, inside the write transaction (on
             // SQLite the write lock is taken at BEGIN): another process writing the same file cannot
             // interleave, and stored never goes backwards even when clocks differ (issue 12 §4).
@@ -137,8 +167,12 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
             (List<WriteOutcome> Outcomes, long LastSequence) written;
             try
             {
+                var writing = Stopwatch.GetTimestamp();
                 written = await StoreAsync(batch, writer, lastSequence + 1, storedMs);
+                var syncing = Stopwatch.GetTimestamp();
                 await transaction.CommitAsync();
+                WriterMetrics.Write.Record(Stopwatch.GetElapsedTime(writing, syncing).TotalMilliseconds);
+                WriterMetrics.Sync.Record(Stopwatch.GetElapsedTime(syncing).TotalMilliseconds);
             }
             finally
             {
