@@ -9,8 +9,10 @@ namespace Academy.Xapi.Statements;
 internal static class ServerFields
 {
     /// Data 2.4.1: the PUT's statementId, else the client's id, else a new one (Communication 2.1.2).
-    public static Guid ClaimedId(JsonObject statement, Guid? putId) =>
-        putId ?? (statement["id"] is JsonValue given ? Guid.Parse(given.GetValue<string>()) : Guid.NewGuid());
+    public static (Guid Id, bool IsNew) ClaimedId(JsonObject statement, Guid? putId) =>
+        putId is { } put ? (put, false)
+        : statement["id"] is JsonValue given ? (Guid.Parse(given.GetValue<string>()), false)
+        : (Guid.NewGuid(), true);
 
     /// Data 2.4.10: the client's version, else the version the request speaks.
     public static string Version(JsonObject statement, bool isVersion2) =>

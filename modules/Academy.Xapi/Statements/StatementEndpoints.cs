@@ -105,12 +105,12 @@ public static class StatementEndpoints
             // writer has stored the statement, instead of parsing the statement's text a second time.
             var json = JsonObject.Create(statements[i])!;
             // The id and version are read here and set, with stored, timestamp and authority, by the writer (ServerFields).
-            var id = ServerFields.ClaimedId(json, putId);
+            var (id, isNewId) = ServerFields.ClaimedId(json, putId);
             StatementShape.ContextActivitiesAsArrays(json);
             Guid? voids = null;
             if (json["verb"]?["id"]?.GetValue<string>() == StatementValidator.VoidedVerb)
                 voids = Guid.Parse(json["object"]!["id"]!.GetValue<string>());
-            prepared.Add(new PreparedStatement(id, json, StatementShape.Keys(json), voids, ServerFields.Version(json, isVersion2)));
+            prepared.Add(new PreparedStatement(id, json, StatementShape.Keys(json), voids, ServerFields.Version(json, isVersion2), isNewId));
         }
         return prepared;
     }

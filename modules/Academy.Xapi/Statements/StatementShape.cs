@@ -8,7 +8,8 @@ namespace Academy.Xapi.Statements;
 
 /// A validated statement ready for the writer: its JSON (id set), the keys queries find it by, and
 /// what it voids.
-internal sealed record PreparedStatement(Guid Id, JsonObject Json, IReadOnlyList<(StatementKeyKind Kind, byte[] Hash)> Keys, Guid? Voids, string Version);
+/// IsNewId: the LRS made the id (the client sent none), so no stored statement has it or refers to it.
+internal sealed record PreparedStatement(Guid Id, JsonObject Json, IReadOnlyList<(StatementKeyKind Kind, byte[] Hash)> Keys, Guid? Voids, string Version, bool IsNewId);
 
 /// How statements are keyed, compared and shaped for the formats of a query (Data 2.1.3, 2.4, Communication 2.1.3).
 internal static partial class StatementShape

@@ -70,7 +70,6 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<WriteRequest>();
-        var gatherFor = TimeSpan.FromMilliseconds(options.GroupCommitWaitMilliseconds);
         var lastRequests = 0;
         try
         {
@@ -81,6 +80,7 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
                 // Group commit (issue 12 §3): the clients answered by the last commit send their next
                 // requests moments later. Committing the first to arrive at once would give each fsync a
                 // few of them; waiting a moment (never past gatherFor) lets them share one.
+                var gatherFor = TimeSpan.FromMilliseconds(options.GroupCommitWaitMilliseconds);
                 if (batch.Count < lastRequests && gatherFor > TimeSpan.Zero)
                 {
                     var started = Stopwatch.GetTimestamp();
@@ -206,7 +206,9 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
             string? conflict = null;
             foreach (var statement in request.Statements)
             {
-                var existing = batchIds.TryGetValue(statement.Id, out var inBatch) ? inBatch
+                // An id the LRS has just made is stored nowhere yet: no lookup (issue 12 §3).
+                var existing = statement.IsNewId ? null
+                    : batchIds.TryGetValue(statement.Id, out var inBatch) ? inBatch
                     : await sql.FindJsonAsync(statement.Id) is { } json ? (JsonObject)JsonNode.Parse(json)! : null;
                 if (existing is null) toInsert.Add(statement);
                 else if (!StatementShape.Same(existing, statement.Json)) { conflict = $"A different statement is already stored with the id {statement.Id}."; break; }
@@ -242,8 +244,10 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
                 foreach (var (kind, hash) in keys) await sql.InsertKeyAsync(kind, hash, sequence);
                 // A StatementRef stored before its target (issue 12 §2): the statements that already
                 // refer to this one take its keys now. Keys they have already are left as they are.
-                foreach (var referrer in await sql.ReferrersAsync(StatementShape.Hash(statement.Id.ToString())))
-                    foreach (var (kind, hash) in statement.Keys) await sql.InsertKeyIfMissingAsync(kind, hash, referrer);
+                // No statement can refer to an id the LRS has just made.
+                if (!statement.IsNewId)
+                    foreach (var referrer in await sql.ReferrersAsync(StatementShape.Hash(statement.Id.ToString())))
+                        foreach (var (kind, hash) in statement.Keys) await sql.InsertKeyIfMissingAsync(kind, hash, referrer);
                 // Data 2.3.2: a voiding statement voids its target unless the target is itself a voiding statement.
                 if (statement.Voids is { } target) await sql.VoidAsync(target);
                 batchIds[statement.Id] = json;
