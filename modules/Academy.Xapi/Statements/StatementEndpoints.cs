@@ -104,13 +104,15 @@ public static class StatementEndpoints
             // Parsed once (issue 12 §3): the node reads the request's document, which lives until the
             // writer has stored the statement, instead of parsing the statement's text a second time.
             var json = JsonObject.Create(statements[i])!;
-            // The id and version are read here and set, with stored, timestamp and authority, by the writer (ServerFields).
+            // Every field the LRS decides is set by ServerFields: id and version here, the rest at commit.
             var (id, isNewId) = ServerFields.ClaimedId(json, putId);
             StatementShape.ContextActivitiesAsArrays(json);
             Guid? voids = null;
             if (json["verb"]?["id"]?.GetValue<string>() == StatementValidator.VoidedVerb)
                 voids = Guid.Parse(json["object"]!["id"]!.GetValue<string>());
-            prepared.Add(new PreparedStatement(id, json, StatementShape.Keys(json), voids, ServerFields.Version(json, isVersion2), isNewId));
+            var version = ServerFields.Version(json, isVersion2);
+            var claimed = ServerFields.Claim(json, id, version);
+            prepared.Add(new PreparedStatement(id, json, claimed, StatementShape.Keys(json), voids, version, isNewId));
         }
         return prepared;
     }

@@ -222,11 +222,11 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
             foreach (var attachment in request.Attachments)
                 await sql.StoreAttachmentAsync(attachment);
 
+            var authority = request.Authority.ToJsonString();
             foreach (var statement in toInsert)
             {
                 var json = statement.Json;
-                ServerFields.Set(json, statement.Id, statement.Version, stored, request.Authority);
-                var sequence = await sql.InsertStatementAsync(nextSequence++, statement, stored.UtcTicks, request.CredentialId, json.ToJsonString());
+                var sequence = await sql.InsertStatementAsync(nextSequence++, statement, stored.UtcTicks, request.CredentialId, ServerFields.Stamp(statement, stored, authority));
                 var keys = statement.Keys;
                 // Communication 2.1.3, "Filter Conditions for StatementRefs": a statement that refers to
                 // another is found by the filters its target matches, so it carries the target's keys
