@@ -77,25 +77,44 @@ async Task<double> PlainInsertAsync(int total, int perTransaction)
 }
 
 await IngestAsync(200, 1, 8); // warm-up: JIT, connection pool
-var ingest = new (string Name, int Total, int Batch, int Clients, int PlainPerTx)[]
+var xapiOptions = site.Services.GetRequiredService<Academy.Xapi.Protocol.XapiOptions>();
+var configuredWait = xapiOptions.GroupCommitWaitMilliseconds;
+// Each single-statement run twice in the same run: the writer committing whatever has queued at once
+// (wait 0), and with the group-commit wait as configured (issue 12 §3).
+var ingest = new (string Name, int Total, int Batch, int Clients, int PlainPerTx, double Wait)[]
 {
-    ("single statement per POST", options.Singles, 1, options.Clients, 1),
-    ("batches of 100", options.Batched, 100, 4, 100),
-    ("batches of 1,000", options.Batched, 1000, 2, 1000),
+    ("single statement per POST, no group-commit wait", options.Singles, 1, options.Clients, 1, 0),
+    ($"single statement per POST, group-commit wait {configuredWait} ms", options.Singles, 1, options.Clients, 1, configuredWait),
+    ("batches of 100", options.Batched, 100, 4, 100, configuredWait),
+    ("batches of 1,000", options.Batched, 1000, 2, 1000, configuredWait),
 };
 results.Add("| Ingest | Statements | LRS over HTTP (statements/s) | Plain insert, same rows and transaction size (statements/s) | Ratio |");
 results.Add("|---|---:|---:|---:|---:|");
-foreach (var (name, total, batch, clients, perTx) in ingest)
+var breakdown = new List<string>
 {
+    "| Writer, per commit (means; Academy.Xapi meter) | Commits | Requests | Statements | Gather ms | Lock ms | Inserts ms | Commit (fsync) ms | Process CPU ms per statement |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+};
+foreach (var (name, total, batch, clients, perTx, wait) in ingest)
+{
+    xapiOptions.GroupCommitWaitMilliseconds = wait;
+    using var commits = new CommitRecorder();
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var lrs = await IngestAsync(total, batch, clients);
+    var cpuPerStatement = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / total;
+    breakdown.Add($"| {name} ({clients} clients) | {commits.Summary()} | {cpuPerStatement:N2} |");
     var plain = await PlainInsertAsync(Math.Min(total, batch == 1 ? 2000 : total), perTx);
     var line = $"| {name} ({clients} clients) | {total:N0} | {lrs:N0} | {plain:N0} | {lrs / plain:P0} |";
     results.Add(line);
     Console.WriteLine(line);
 }
+xapiOptions.GroupCommitWaitMilliseconds = configuredWait;
 // The one writer commits many single POSTs together; a plain insert of one row per transaction cannot.
 var plainGrouped = await PlainInsertAsync(Math.Min(options.Singles, 20000), 1000);
 results.Add($"| (plain insert of single statements in transactions of 1,000, for scale) | | | {plainGrouped:N0} | |");
+results.Add("");
+results.AddRange(breakdown);
+Console.WriteLine(string.Join(Environment.NewLine, breakdown));
 
 // 3. Fill the store directly.
 long existing;
@@ -314,6 +333,40 @@ internal sealed class Generator(int seed)
         json["authority"] = new JsonObject { ["objectType"] = "Agent", ["account"] = new JsonObject { ["homePage"] = "https://academy.example", ["name"] = "bench-key" } };
         return (id, json.ToJsonString(), StatementShape.Keys(json));
     }
+}
+
+/// Listens to the writer's meter (Statements/WriterMetrics.cs) while an ingest runs: what each commit
+/// carried and where its time went.
+internal sealed class CommitRecorder : IDisposable
+{
+    private readonly System.Diagnostics.Metrics.MeterListener listener = new();
+    private readonly Dictionary<string, (double Sum, long Count)> totals = [];
+
+    public CommitRecorder()
+    {
+        listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter.Name == "Academy.Xapi") l.EnableMeasurementEvents(instrument); };
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => Add(instrument.Name, value));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => Add(instrument.Name, value));
+        listener.Start();
+    }
+
+    private void Add(string name, double value)
+    {
+        lock (totals) totals[name] = totals.TryGetValue(name, out var t) ? (t.Sum + value, t.Count + 1) : (value, 1);
+    }
+
+    public string Summary()
+    {
+        lock (totals)
+        {
+            var commits = totals.TryGetValue("academy.xapi.commit.requests", out var r) ? r.Count : 0;
+            string Mean(string name, bool perCommit = true) => totals.TryGetValue("academy.xapi.commit." + name, out var t) && commits > 0
+                ? (t.Sum / (perCommit ? commits : t.Count)).ToString("N2", CultureInfo.InvariantCulture) : "0";
+            return $"{commits:N0} | {Mean("requests")} | {Mean("statements")} | {Mean("gather")} | {Mean("lock")} | {Mean("write")} | {Mean("sync")}";
+        }
+    }
+
+    public void Dispose() => listener.Dispose();
 }
 
 internal static class JsonExtensions

@@ -15,6 +15,13 @@
 // statements/read/mine, state, profile, define. RequireXapiScope takes any number; one suffices, and
 // "all" (and "all/read" for GET) always does.
 //
+// The write path, top to bottom (issue 12 §5): StatementEndpoints (PUT, POST) → StatementRequests.ReadAsync (the
+// body and its attachment parts) → StatementEndpoints.Prepare (StatementValidator; ServerFields.Claim sets the id and
+// version and writes the statement out once) → LaunchRules / Cmi5Rules → StatementWriter (one queue, group commit;
+// ServerFields.Stamp adds stored, timestamp and authority) → StatementStore, whose SQL is SqliteStatementStore's or
+// SqlServerStatementStore's. Reads: StatementQuery (the parameters) → StatementReader. Documents/DocumentEndpoints
+// is the route table of the State, Activity Profile, Agent Profile, Activities and Agents resources.
+//
 // What other modules get (the public contract in Academy.Abstractions/Xapi, namespace Academy.Xapi.Contracts;
 // they never read this module's tables nor reference this project):
 //   IStatementFeed        Statements/StatementFeed.cs. ReadAsync(after, max): every stored statement in commit

@@ -17,10 +17,7 @@ internal static class AgentsResource
     private const string Section = "Communication 2.4: Agents resource";
     private const int StatementsToSearch = 50;
 
-    public static void MapAgents(this RouteGroupBuilder xapi) =>
-        xapi.MapMethods("/agents", ["GET", "HEAD"], GetAsync).RequireXapiScope(XapiScopes.Define, XapiScopes.StatementsRead);
-
-    private static async Task<IResult> GetAsync(HttpContext http, XapiDbContext db)
+    public static async Task<IResult> GetAsync(HttpContext http, XapiDbContext db)
     {
         XapiProtocol.RejectUnknownParameters(http.Request, "agent");
         if (!http.Request.Query.TryGetValue("agent", out var text))

@@ -19,20 +19,12 @@ internal sealed class DocumentResource(XapiDocumentResource resource, string sec
     private string[] ContextParameters { get; } =
         [.. usesActivity ? ["activityId"] : Array.Empty<string>(), .. usesAgent ? ["agent"] : Array.Empty<string>(), .. usesRegistration ? ["registration"] : Array.Empty<string>()];
 
-    public void Map(RouteGroupBuilder xapi, string path, string scope)
-    {
-        xapi.MapMethods(path, ["GET", "HEAD"], GetAsync).RequireXapiScope(scope);
-        xapi.MapPut(path, PutAsync).RequireXapiScope(scope);
-        xapi.MapPost(path, PostAsync).RequireXapiScope(scope);
-        xapi.MapDelete(path, DeleteAsync).RequireXapiScope(scope);
-    }
-
     /// Communication 3.1: a PUT over an existing document must carry If-Match or If-None-Match (409
     /// otherwise). In 1.0.x the State resource is exempt ("state conflicts are unlikely"); 2.0 drops
     /// the exemption.
     private bool RequiresPreconditionOnPut(XapiRequest request) => resource != XapiDocumentResource.State || request.IsVersion2;
 
-    private async Task<IResult> GetAsync(HttpContext http, XapiDocumentsDbContext db, TimeProvider clock)
+    public async Task<IResult> GetAsync(HttpContext http, XapiDocumentsDbContext db, TimeProvider clock)
     {
         var request = http.Request;
         XapiProtocol.RejectUnknownParameters(request, [.. ContextParameters, idParameter, "since"]);
@@ -63,7 +55,7 @@ internal sealed class DocumentResource(XapiDocumentResource resource, string sec
         return Content(http, json, "application/json", isHead);
     }
 
-    private async Task<IResult> PutAsync(HttpContext http, XapiDocumentsDbContext db, TimeProvider clock)
+    public async Task<IResult> PutAsync(HttpContext http, XapiDocumentsDbContext db, TimeProvider clock)
     {
         var request = http.Request;
         XapiProtocol.RejectUnknownParameters(request, [.. ContextParameters, idParameter]);
@@ -84,7 +76,7 @@ internal sealed class DocumentResource(XapiDocumentResource resource, string sec
         return Respond(outcome);
     }
 
-    private async Task<IResult> PostAsync(HttpContext http, XapiDocumentsDbContext db, TimeProvider clock)
+    public async Task<IResult> PostAsync(HttpContext http, XapiDocumentsDbContext db, TimeProvider clock)
     {
         var request = http.Request;
         XapiProtocol.RejectUnknownParameters(request, [.. ContextParameters, idParameter]);
@@ -102,7 +94,7 @@ internal sealed class DocumentResource(XapiDocumentResource resource, string sec
         return Respond(outcome);
     }
 
-    private async Task<IResult> DeleteAsync(HttpContext http, XapiDocumentsDbContext db, TimeProvider clock)
+    public async Task<IResult> DeleteAsync(HttpContext http, XapiDocumentsDbContext db, TimeProvider clock)
     {
         var request = http.Request;
         XapiProtocol.RejectUnknownParameters(request, [.. ContextParameters, idParameter]);

@@ -24,6 +24,11 @@ public sealed class XapiOptions
     /// How long a launch credential works when the launcher does not say (Academy:Xapi:LaunchCredentialLifetime, "04:00:00").
     public TimeSpan LaunchCredentialLifetime { get; set; } = TimeSpan.FromHours(4);
 
+    /// Group commit (issue 12 §3): when fewer requests have queued than the last commit carried, the writer
+    /// waits up to this long for the rest before it commits, so the clients of the last commit, whose next
+    /// requests are on the way, share one fsync instead of a few each. 0: commit whatever has queued at once.
+    public double GroupCommitWaitMilliseconds { get; set; } = 2;
+
     public static XapiOptions From(IConfiguration configuration)
     {
         var options = new XapiOptions();

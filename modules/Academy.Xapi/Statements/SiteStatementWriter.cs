@@ -47,13 +47,6 @@ internal sealed class SiteStatementWriter(StatementWriter writer, XapiOptions op
         catch (XapiException e) { throw new StatementRejectedException(e.Message, e.Property); }
     }
 
-    private JsonObject Authority() => new()
-    {
-        ["objectType"] = "Agent",
-        ["account"] = new JsonObject
-        {
-            ["homePage"] = options.AuthorityHomePage is { Length: > 0 } configured ? configured : XapiAgent.LearnerHomePage,
-            ["name"] = AuthorityName,
-        },
-    };
+    private JsonObject Authority() =>
+        ServerFields.Authority(options.AuthorityHomePage is { Length: > 0 } configured ? configured : XapiAgent.LearnerHomePage, AuthorityName);
 }

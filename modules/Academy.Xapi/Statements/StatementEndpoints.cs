@@ -104,30 +104,21 @@ public static class StatementEndpoints
             // Parsed once (issue 12 §3): the node reads the request's document, which lives until the
             // writer has stored the statement, instead of parsing the statement's text a second time.
             var json = JsonObject.Create(statements[i])!;
-            var id = putId ?? (json["id"] is JsonValue given ? Guid.Parse(given.GetValue<string>()) : Guid.NewGuid());
-            json["id"] = id.ToString();
-            json["version"] ??= isVersion2 ? "2.0.0" : "1.0.0";
-            // The authority is the credential's (Data 2.4.9): what the client sent is replaced by the writer.
-            json.Remove("authority");
-            json.Remove("stored");
+            // Every field the LRS decides is set by ServerFields: id and version here, the rest at commit.
+            var (id, isNewId) = ServerFields.ClaimedId(json, putId);
             StatementShape.ContextActivitiesAsArrays(json);
             Guid? voids = null;
             if (json["verb"]?["id"]?.GetValue<string>() == StatementValidator.VoidedVerb)
                 voids = Guid.Parse(json["object"]!["id"]!.GetValue<string>());
-            prepared.Add(new PreparedStatement(id, json, StatementShape.Keys(json), voids, json["version"]!.GetValue<string>()));
+            var version = ServerFields.Version(json, isVersion2);
+            var claimed = ServerFields.Claim(json, id, version);
+            prepared.Add(new PreparedStatement(id, json, claimed, StatementShape.Keys(json), voids, version, isNewId));
         }
         return prepared;
     }
 
-    private static JsonObject Authority(HttpContext context, XapiOptions options)
-    {
-        var homePage = options.AuthorityHomePage is { Length: > 0 } configured ? configured : $"{context.Request.Scheme}://{context.Request.Host}";
-        return new JsonObject
-        {
-            ["objectType"] = "Agent",
-            ["account"] = new JsonObject { ["homePage"] = homePage, ["name"] = context.Xapi().Caller.Key },
-        };
-    }
+    private static JsonObject Authority(HttpContext context, XapiOptions options) =>
+        ServerFields.Authority(options.AuthorityHomePage is { Length: > 0 } configured ? configured : $"{context.Request.Scheme}://{context.Request.Host}", context.Xapi().Caller.Key);
 
     /// Communication 2.1.3: one statement by statementId / voidedStatementId, or a query.
     private static async Task<IResult> GetAsync(HttpContext context, StatementReader reader, StatementWriter writer, XapiOptions options)

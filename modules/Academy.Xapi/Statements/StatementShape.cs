@@ -8,7 +8,10 @@ namespace Academy.Xapi.Statements;
 
 /// A validated statement ready for the writer: its JSON (id set), the keys queries find it by, and
 /// what it voids.
-internal sealed record PreparedStatement(Guid Id, JsonObject Json, IReadOnlyList<(StatementKeyKind Kind, byte[] Hash)> Keys, Guid? Voids, string Version);
+/// A valid statement ready for the writer. Json: the statement as sent, with its id and version (for
+/// the rules and comparisons); ClaimedText: the same written out, less its closing brace
+/// (ServerFields.Claim). IsNewId: the LRS made the id, so no stored statement has it or refers to it.
+internal sealed record PreparedStatement(Guid Id, JsonObject Json, string ClaimedText, IReadOnlyList<(StatementKeyKind Kind, byte[] Hash)> Keys, Guid? Voids, string Version, bool IsNewId);
 
 /// How statements are keyed, compared and shaped for the formats of a query (Data 2.1.3, 2.4, Communication 2.1.3).
 internal static partial class StatementShape

@@ -1,9 +1,11 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Academy.Data;
 using Academy.Xapi.Data;
+using Academy.Xapi.Protocol;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
@@ -27,7 +29,7 @@ internal sealed record WriteOutcome(WriteStatus Status, IReadOnlyList<Guid> Ids,
 /// and completes each request only after the commit, so an acknowledged statement is on disk.
 /// One writer means SQLite never sees two writers ("database is locked" cannot happen) and stored
 /// times and sequence numbers rise together, which paging and since/until rely on.
-internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> contexts, TimeProvider clock, StatementCommits commits, ILogger<StatementWriter> log) : BackgroundService
+internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> contexts, TimeProvider clock, StatementCommits commits, XapiOptions options, ILogger<StatementWriter> log) : BackgroundService
 {
     private const int MaxStatementsPerCommit = 5000;
 
@@ -68,25 +70,51 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<WriteRequest>();
+        var lastRequests = 0;
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 batch.Clear();
-                var count = 0;
-                while (count < MaxStatementsPerCommit && queue.Reader.TryRead(out var request))
+                var count = Take(batch, 0);
+                // Group commit (issue 12 §3): the clients answered by the last commit send their next
+                // requests moments later. Committing the first to arrive at once would give each fsync a
+                // few of them; waiting a moment (never past gatherFor) lets them share one.
+                var gatherFor = TimeSpan.FromMilliseconds(options.GroupCommitWaitMilliseconds);
+                if (batch.Count < lastRequests && gatherFor > TimeSpan.Zero)
                 {
-                    batch.Add(request);
-                    count += request.Statements.Count;
+                    var started = Stopwatch.GetTimestamp();
+                    using var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    window.CancelAfter(gatherFor);
+                    try
+                    {
+                        while (batch.Count < lastRequests && count < MaxStatementsPerCommit && await queue.Reader.WaitToReadAsync(window.Token))
+                            count = Take(batch, count);
+                    }
+                    catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
+                    WriterMetrics.Gather.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
+                lastRequests = batch.Count;
+                WriterMetrics.Requests.Record(batch.Count);
+                WriterMetrics.Statements.Record(count);
                 await CommitAsync(batch);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         // Requests still queued at shutdown are refused rather than left waiting.
         while (queue.Reader.TryRead(out var left)) left.Completion.TrySetException(new OperationCanceledException("The LRS is stopping."));
-        if (connection is not null) await connection.DisposeAsync();
-        connection = null;
+        if (store is not null) await store.DisposeAsync();
+        store = null;
+    }
+
+    private int Take(List<WriteRequest> batch, int count)
+    {
+        while (count < MaxStatementsPerCommit && queue.Reader.TryRead(out var request))
+        {
+            batch.Add(request);
+            count += request.Statements.Count;
+        }
+        return count;
     }
 
     private async Task CommitAsync(List<WriteRequest> batch)
@@ -112,17 +140,19 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
         }
     }
 
-    // The writer's own connection, kept open with its prepared commands: a commit then costs the
-    // inserts and one fsync, not a context, a pool round trip, a PRAGMA and a statement
+    // The writer's own store (a connection kept open with its prepared commands): a commit then costs
+    // the inserts and one fsync, not a context, a pool round trip, a PRAGMA and a statement
     // compilation per row (issue 12 §3). Dropped after a failure and opened again on the next batch.
-    private WriterConnection? connection;
+    private StatementStore? store;
 
     private async Task<List<WriteOutcome>> StoreAsync(List<WriteRequest> batch)
     {
-        var writer = connection ??= await WriterConnection.OpenAsync(contexts);
+        var writer = store ??= await StatementStore.OpenAsync(contexts);
         try
         {
+            var begun = Stopwatch.GetTimestamp();
             await using var transaction = await writer.BeginAsync();
+            WriterMetrics.Lock.Record(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
             // The order and the stored time come from the database, inside the write transaction (on
             // SQLite the write lock is taken at BEGIN): another process writing the same file cannot
             // interleave, and stored never goes backwards even when clocks differ (issue 12 §4).
@@ -137,8 +167,12 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
             (List<WriteOutcome> Outcomes, long LastSequence) written;
             try
             {
+                var writing = Stopwatch.GetTimestamp();
                 written = await StoreAsync(batch, writer, lastSequence + 1, storedMs);
+                var syncing = Stopwatch.GetTimestamp();
                 await transaction.CommitAsync();
+                WriterMetrics.Write.Record(Stopwatch.GetElapsedTime(writing, syncing).TotalMilliseconds);
+                WriterMetrics.Sync.Record(Stopwatch.GetElapsedTime(syncing).TotalMilliseconds);
             }
             finally
             {
@@ -151,16 +185,15 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
         }
         catch
         {
-            connection = null;
+            store = null;
             await writer.DisposeAsync();
             throw;
         }
     }
 
-    private static async Task<(List<WriteOutcome> Outcomes, long LastSequence)> StoreAsync(List<WriteRequest> batch, WriterConnection sql, long nextSequence, long storedMs)
+    private static async Task<(List<WriteOutcome> Outcomes, long LastSequence)> StoreAsync(List<WriteRequest> batch, StatementStore sql, long nextSequence, long storedMs)
     {
         var stored = DateTimeOffset.FromUnixTimeMilliseconds(storedMs);
-        var storedText = stored.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
         var outcomes = new List<WriteOutcome>(batch.Count);
         long lastSequence = 0;
@@ -173,7 +206,9 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
             string? conflict = null;
             foreach (var statement in request.Statements)
             {
-                var existing = batchIds.TryGetValue(statement.Id, out var inBatch) ? inBatch
+                // An id the LRS has just made is stored nowhere yet: no lookup (issue 12 §3).
+                var existing = statement.IsNewId ? null
+                    : batchIds.TryGetValue(statement.Id, out var inBatch) ? inBatch
                     : await sql.FindJsonAsync(statement.Id) is { } json ? (JsonObject)JsonNode.Parse(json)! : null;
                 if (existing is null) toInsert.Add(statement);
                 else if (!StatementShape.Same(existing, statement.Json)) { conflict = $"A different statement is already stored with the id {statement.Id}."; break; }
@@ -191,10 +226,7 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
             foreach (var statement in toInsert)
             {
                 var json = statement.Json;
-                json["stored"] = storedText;
-                json["timestamp"] ??= storedText;
-                json["authority"] = JsonNode.Parse(authority);
-                var sequence = await sql.InsertStatementAsync(nextSequence++, statement, stored.UtcTicks, request.CredentialId, json.ToJsonString());
+                var sequence = await sql.InsertStatementAsync(nextSequence++, statement, stored.UtcTicks, request.CredentialId, ServerFields.Stamp(statement, stored, authority));
                 var keys = statement.Keys;
                 // Communication 2.1.3, "Filter Conditions for StatementRefs": a statement that refers to
                 // another is found by the filters its target matches, so it carries the target's keys
@@ -212,8 +244,10 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
                 foreach (var (kind, hash) in keys) await sql.InsertKeyAsync(kind, hash, sequence);
                 // A StatementRef stored before its target (issue 12 §2): the statements that already
                 // refer to this one take its keys now. Keys they have already are left as they are.
-                foreach (var referrer in await sql.ReferrersAsync(StatementShape.Hash(statement.Id.ToString())))
-                    foreach (var (kind, hash) in statement.Keys) await sql.InsertKeyIfMissingAsync(kind, hash, referrer);
+                // No statement can refer to an id the LRS has just made.
+                if (!statement.IsNewId)
+                    foreach (var referrer in await sql.ReferrersAsync(StatementShape.Hash(statement.Id.ToString())))
+                        foreach (var (kind, hash) in statement.Keys) await sql.InsertKeyIfMissingAsync(kind, hash, referrer);
                 // Data 2.3.2: a voiding statement voids its target unless the target is itself a voiding statement.
                 if (statement.Voids is { } target) await sql.VoidAsync(target);
                 batchIds[statement.Id] = json;
@@ -222,173 +256,5 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
             outcomes.Add(new WriteOutcome(WriteStatus.Stored, request.Statements.Select(s => s.Id).ToList()));
         }
         return (outcomes, lastSequence);
-    }
-}
-
-/// The writer's connection and its prepared commands, one SQL text per provider where they differ.
-internal sealed class WriterConnection : IAsyncDisposable
-{
-    private readonly XapiDbContext db;
-    private readonly DbConnection connection;
-    private readonly bool isSqlServer;
-    private readonly Dictionary<string, DbCommand> prepared = [];
-    private DbTransaction? transaction;
-
-    private WriterConnection(XapiDbContext db, bool isSqlServer)
-    {
-        this.db = db;
-        this.isSqlServer = isSqlServer;
-        connection = db.Database.GetDbConnection();
-    }
-
-    public static async Task<WriterConnection> OpenAsync(ModuleDbContextFactory<XapiDbContext> contexts)
-    {
-        var db = contexts.Create();
-        await db.Database.OpenConnectionAsync();
-        var isSqlServer = db.Database.IsSqlServer();
-        // The key and id indexes take random inserts: a 64 MB page cache (SQLite's default is 2 MB)
-        // keeps their upper levels in memory once the store reaches millions of statements.
-        if (!isSqlServer) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536");
-        return new WriterConnection(db, isSqlServer);
-    }
-
-    public async Task<DbTransaction> BeginAsync()
-    {
-        // SQLite: BEGIN IMMEDIATE (the provider's default), so the write lock is held from the start and
-        // writers of every node take turns. SQL Server: an exclusive application lock held to the end of
-        // the transaction does the same, so identity values are handed out in commit order and the
-        // conflict check of one node sees what another committed (a 409, not a unique-index 500).
-        transaction = await connection.BeginTransactionAsync();
-        foreach (var command in prepared.Values) command.Transaction = transaction;
-        if (isSqlServer)
-        {
-            await using var applock = connection.CreateCommand();
-            applock.Transaction = transaction;
-            applock.CommandText = "DECLARE @result int; EXEC @result = sp_getapplock @Resource = N'Academy.XapiStatements', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000; SELECT @result;";
-            if (Convert.ToInt32(await applock.ExecuteScalarAsync(), CultureInfo.InvariantCulture) < 0)
-                throw new TimeoutException("Another node held the statement writer's lock for 30 s.");
-        }
-        return transaction;
-    }
-
-    private DbCommand Prepared(string text, params string[] names)
-    {
-        if (!prepared.TryGetValue(text, out var command))
-        {
-            command = connection.CreateCommand();
-            command.CommandText = text;
-            foreach (var name in names)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
-            }
-            command.Transaction = transaction;
-            // SqlClient's Prepare wants every parameter's type and size; sp_executesql caches the plan anyway.
-            if (!isSqlServer) command.Prepare();
-            prepared[text] = command;
-        }
-        return command;
-    }
-
-    private static DbCommand With(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return command;
-    }
-
-    public async Task<(long Sequence, long StoredTicks)> LastAsync()
-    {
-        var command = Prepared(isSqlServer
-            ? "SELECT TOP 1 Sequence, StoredTicks FROM XapiStatements ORDER BY Sequence DESC"
-            : "SELECT Sequence, StoredTicks FROM XapiStatements ORDER BY Sequence DESC LIMIT 1");
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
-    }
-
-    public async Task<string?> FindJsonAsync(Guid id) =>
-        await With(Prepared("SELECT Json FROM XapiStatements WHERE Id = @id", "@id"), id.ToString()).ExecuteScalarAsync() as string;
-
-    /// SQLite takes the sequence the writer counted; SQL Server's identity column gives its own.
-    public async Task<long> InsertStatementAsync(long sequence, PreparedStatement statement, long storedTicks, int credentialId, string json)
-    {
-        if (isSqlServer)
-        {
-            var command = Prepared("INSERT INTO XapiStatements (Id, StoredTicks, CredentialId, IsVoiding, Voided, Version, Json) OUTPUT INSERTED.Sequence VALUES (@id, @stored, @credential, @voiding, @voided, @version, @json)",
-                "@id", "@stored", "@credential", "@voiding", "@voided", "@version", "@json");
-            return Convert.ToInt64(await With(command, statement.Id.ToString(), storedTicks, credentialId, statement.Voids is not null, false, statement.Version, json).ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-        }
-        var insert = Prepared("INSERT INTO XapiStatements (Sequence, Id, StoredTicks, CredentialId, IsVoiding, Voided, Version, Json) VALUES (@sequence, @id, @stored, @credential, @voiding, @voided, @version, @json)",
-            "@sequence", "@id", "@stored", "@credential", "@voiding", "@voided", "@version", "@json");
-        await With(insert, sequence, statement.Id.ToString(), storedTicks, credentialId, statement.Voids is not null, false, statement.Version, json).ExecuteNonQueryAsync();
-        return sequence;
-    }
-
-    public Task<int> InsertKeyAsync(StatementKeyKind kind, byte[] hash, long sequence) =>
-        With(Prepared("INSERT INTO XapiStatementKeys (Kind, Hash, Sequence) VALUES (@kind, @hash, @sequence)", "@kind", "@hash", "@sequence"), (byte)kind, hash, sequence).ExecuteNonQueryAsync();
-
-    public Task<int> InsertKeyIfMissingAsync(StatementKeyKind kind, byte[] hash, long sequence) =>
-        With(Prepared("INSERT INTO XapiStatementKeys (Kind, Hash, Sequence) SELECT @kind, @hash, @sequence WHERE NOT EXISTS (SELECT 1 FROM XapiStatementKeys WHERE Kind = @kind AND Hash = @hash AND Sequence = @sequence)", "@kind", "@hash", "@sequence"), (byte)kind, hash, sequence).ExecuteNonQueryAsync();
-
-    public async Task<List<long>> ReferrersAsync(byte[] idHash)
-    {
-        var command = With(Prepared("SELECT Sequence FROM XapiStatementKeys WHERE Kind = @kind AND Hash = @hash", "@kind", "@hash"), (byte)StatementKeyKind.StatementRef, idHash);
-        var sequences = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) sequences.Add(reader.GetInt64(0));
-        return sequences;
-    }
-
-    public Task<int> VoidAsync(Guid target) =>
-        With(Prepared("UPDATE XapiStatements SET Voided = @true WHERE Id = @target AND IsVoiding = @false", "@true", "@false", "@target"), true, false, target.ToString()).ExecuteNonQueryAsync();
-
-    public async Task StoreAttachmentAsync(XapiAttachment attachment)
-    {
-        var exists = Convert.ToInt64(await With(Prepared("SELECT COUNT(*) FROM XapiAttachments WHERE Sha2 = @sha", "@sha"), attachment.Sha2).ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
-        if (!exists)
-            await With(Prepared("INSERT INTO XapiAttachments (Sha2, ContentType, Length, Content) VALUES (@sha, @type, @length, @content)", "@sha", "@type", "@length", "@content"),
-                attachment.Sha2, attachment.ContentType, attachment.Length, attachment.Content).ExecuteNonQueryAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var command in prepared.Values) await command.DisposeAsync();
-        await db.DisposeAsync();
-    }
-}
-
-/// Parameterised commands for the reader (raw ADO.NET: EF's materialisation would cost more than the reads).
-internal sealed class Sql(DbConnection connection, DbTransaction? transaction, bool isSqlServer)
-{
-    public bool IsSqlServer { get; } = isSqlServer;
-
-    public DbCommand Command(string text, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = text;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
-
-    public async Task<int> ExecuteAsync(string text, params (string, object?)[] parameters)
-    {
-        await using var command = Command(text, parameters);
-        return await command.ExecuteNonQueryAsync();
-    }
-
-    public async Task<T> ScalarAsync<T>(string text, params (string, object?)[] parameters)
-    {
-        await using var command = Command(text, parameters);
-        var value = await command.ExecuteScalarAsync();
-        if (value is null || value is DBNull) return default!;
-        var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
-        return (T)Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
     }
 }
