@@ -46,6 +46,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<PackageAu> PackageAus => Set<PackageAu>();
     public DbSet<Cmi5Session> Cmi5Sessions => Set<Cmi5Session>();
     public DbSet<PackageSatisfaction> PackageSatisfactions => Set<PackageSatisfaction>();
+    public DbSet<PackageWaiver> PackageWaivers => Set<PackageWaiver>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);

@@ -51,7 +51,8 @@ internal static class PackageEndpoints
             AllowAnyOrigin(context);
             context.Response.Headers.CacheControl = "no-store";
             var answer = token.Length > 100 ? Cmi5Launches.FetchError(2, "Academy did not issue this fetch URL.") : await launches.FetchAsync(token, cancellationToken);
-            return Results.Json(answer, statusCode: answer.ContainsKey("auth-token") ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            // cmi5 8.2.2: 200 for a valid request, including one that answers with the error JSON of 8.2.3.
+            return Results.Json(answer, statusCode: StatusCodes.Status200OK);
         }).AllowAnonymous().DisableAntiforgery();
     }
 
