@@ -155,6 +155,46 @@ public sealed class Cmi5BrowserTests(Cmi5BrowserSite fixture) : IClassFixture<Cm
         await Accessibility.AssertNoViolationsAsync(page);
     }
 
+    [Fact]
+    public async Task WaivePage_WithErrorsAndAfterAWaiver_HasNoAccessibilityViolations()
+    {
+        var xml = Structure(NewId("course"), "Browser waiver course",
+            Au(NewId("au"), "https://content.example.org/waive/1.html", "moveOn=\"Completed\"", title: "First unit"),
+            Au(NewId("au"), "https://content.example.org/waive/2.html", "moveOn=\"Passed\"", title: "Second unit"));
+        var file = Path.Combine(Site.DataFolder, $"waive-{Guid.NewGuid():N}.xml");
+        await File.WriteAllTextAsync(file, xml);
+        var imported = await Site.WithServicesAsync(sp => sp.GetRequiredService<PackageImport>()
+            .ImportAsync(file, "cmi5.xml", new PackageImport.Settings(CapabilityDomain.TechnicalProficiency, 10), "test", default));
+        Assert.Empty(imported.Errors);
+        var course = await Site.DbAsync(db => db.Courses.SingleAsync(x => x.Id == imported.Course!.Id));
+        var learnerId = await Site.CreateUserAsync(Arrange.NewEmail("learner"), [Roles.Learner], "RWB");
+        var enrolment = await Site.EnrolAsync(learnerId, course);
+        var email = Arrange.NewEmail("ccio");
+        await Site.CreateUserAsync(email, [Roles.Ccio], "RWB");
+        var page = await fixture.Browser.NewPageAsync(Site.ServerAddress);
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", Arrange.Password);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+
+        await page.GotoAsync($"/learning/enrolments/{enrolment.Id}/waive");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.ClickAsync("button:has-text('Waive the unit')");
+        await page.WaitForSelectorAsync(".nhsuk-error-summary");
+        Assert.Contains("Select the unit to waive", await page.TextContentAsync(".nhsuk-error-summary"));
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.CheckAsync("label:has-text('First unit')");
+        await page.CheckAsync("label:has-text('Equivalent Outside Activity')");
+        await page.ClickAsync("button:has-text('Waive the unit')");
+        await page.WaitForSelectorAsync(".nhsuk-inset-text");
+        Assert.Contains("First unit is waived", await page.TextContentAsync(".nhsuk-inset-text"));
+        await Accessibility.AssertNoViolationsAsync(page);
+        var waived = (await StatementsAsync(enrolment.Registration)).Single(st => st!["verb"]!["id"]!.GetValue<string>() == Cmi5Iris.Verbs.Waived)!;
+        Assert.Equal("Equivalent Outside Activity", waived["result"]!["extensions"]![Cmi5Iris.Reason]!.GetValue<string>());
+    }
+
     private async Task<JsonArray> StatementsAsync(Guid registration)
     {
         var response = await Site.Lrs().GetAsync($"/xapi/statements?registration={registration}&limit=100");

@@ -160,6 +160,28 @@ public sealed class Cmi5WaiverTests(Cmi5LaunchFixture fixture) : IClassFixture<C
     }
 
     [Fact]
+    public async Task CohortLearnerPage_ForAPackageCourse_LinksItsCcioToTheWaivePage()
+    {
+        var arranged = await EnrolledAsync();
+        var cohortId = await Site.DbAsync(async db =>
+        {
+            var cohort = new Academy.Learning.Cohorts.Cohort
+            {
+                TrustOdsCode = Trust, Name = "Sepsis cohort " + Guid.NewGuid().ToString("N")[..6], CreatedAt = DateTimeOffset.UtcNow,
+                Courses = [new() { CourseId = arranged.Course.Id, AddedAt = DateTimeOffset.UtcNow }],
+                Members = [new() { UserId = arranged.Enrolment.UserId, Email = "ada@learning.test", JoinedAt = DateTimeOffset.UtcNow }],
+            };
+            db.Cohorts.Add(cohort);
+            await db.SaveChangesAsync();
+            return cohort.Id;
+        });
+        var page = $"/learning/cohorts/{cohortId}/learners/{arranged.Enrolment.UserId}";
+
+        Assert.Contains($"href=\"{WaiveUrl(arranged.Enrolment)}\"", await (await CcioAsync()).GetStringAsync(page));
+        Assert.Contains($"href=\"{WaiveUrl(arranged.Enrolment)}\"", await (await Site.SignInAsAdministratorAsync()).GetStringAsync(page));
+    }
+
+    [Fact]
     public async Task WaivePage_ForSomeoneNotAllowed_IsNotFoundOrDeniedAndWaivesNothing()
     {
         var arranged = await EnrolledAsync();
