@@ -47,6 +47,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Cmi5Session> Cmi5Sessions => Set<Cmi5Session>();
     public DbSet<PackageSatisfaction> PackageSatisfactions => Set<PackageSatisfaction>();
     public DbSet<PackageWaiver> PackageWaivers => Set<PackageWaiver>();
+    public DbSet<LearnerPreference> LearnerPreferences => Set<LearnerPreference>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);

@@ -67,6 +67,15 @@ internal static class PackagesModel
             s.HasIndex(x => new { x.EnrolmentId, x.ActivityId }).IsUnique();
             s.HasOne(x => x.Enrolment).WithMany().OnDelete(DeleteBehavior.Cascade);
         });
+        builder.Entity<LearnerPreference>(p =>
+        {
+            p.ToTable("LearningLearnerPreferences");
+            p.HasKey(x => x.UserId);
+            p.Property(x => x.UserId).HasMaxLength(450);
+            // Ten tags of up to 3 + 7 × 9 characters, and their commas.
+            p.Property(x => x.LanguagePreference).HasMaxLength(700);
+            p.Property(x => x.AudioPreference).HasMaxLength(3);
+        });
         builder.Entity<PackageWaiver>(w =>
         {
             w.ToTable("LearningPackageWaivers");

@@ -195,6 +195,35 @@ public sealed class Cmi5BrowserTests(Cmi5BrowserSite fixture) : IClassFixture<Cm
         Assert.Equal("Equivalent Outside Activity", waived["result"]!["extensions"]![Cmi5Iris.Reason]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task PreferencesPage_WithErrorsAndSaved_HasNoAccessibilityViolations()
+    {
+        var email = Arrange.NewEmail("learner");
+        await Site.CreateUserAsync(email, [Roles.Learner]);
+        var page = await fixture.Browser.NewPageAsync(Site.ServerAddress);
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", Arrange.Password);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+
+        await page.GotoAsync("/learning/preferences");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.FillAsync("#LanguagePreference", "not a language");
+        await page.ClickAsync("button:has-text('Save preferences')");
+        await page.WaitForSelectorAsync(".nhsuk-error-summary");
+        Assert.Contains("is not one", await page.TextContentAsync(".nhsuk-error-summary"));
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.FillAsync("#LanguagePreference", "en-GB,cy");
+        await page.CheckAsync("label:has-text('Sound off')");
+        await page.ClickAsync("button:has-text('Save preferences')");
+        await page.WaitForSelectorAsync(".nhsuk-inset-text");
+        Assert.Equal("en-GB,cy", await page.InputValueAsync("#LanguagePreference"));
+        Assert.True(await page.IsCheckedAsync("#AudioPreference-2"));
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
     private async Task<JsonArray> StatementsAsync(Guid registration)
     {
         var response = await Site.Lrs().GetAsync($"/xapi/statements?registration={registration}&limit=100");

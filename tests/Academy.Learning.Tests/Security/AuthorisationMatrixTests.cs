@@ -109,6 +109,7 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("/learning/enrolments/uploads/999999", who => CcioOrAdmin(who) == Expect.Ok ? Expect.NotFound : CcioOrAdmin(who)),
         ("/learning/enrolments/uploads/999999?handler=progress", who => CcioOrAdmin(who) == Expect.Ok ? Expect.NotFound : CcioOrAdmin(who)),
         ("/learning/self-assessment", SignedIn),
+        ("/learning/preferences", SignedIn),
         ("/learning/self-assessment/technical-proficiency", SignedIn),
         ("/learning/self-assessment/technical-proficiency?change=true", SignedIn),
         ("/learning/self-assessment/not-a-domain", NobodyButAnonymousAsked),
@@ -170,6 +171,8 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
             // An empty domain page is shown again with its errors; submitting with no draft goes to the start page.
             data.Add("/learning/self-assessment/technical-proficiency", who, SignedIn(who));
             data.Add("/learning/self-assessment/check-your-answers", who, SignedInRedirected(who));
+            // An empty form clears the person's own cmi5 learner preferences.
+            data.Add("/learning/preferences", who, SignedInRedirected(who));
             data.Add("/learning/manage/packages/import", who, author == Expect.Ok ? Expect.BadRequest : author);
             // The cmi5 fetch URL answers anyone (the AU posts from a sandboxed page without cookies); a token it never issued
             // gets the spec's error JSON, with 200 as cmi5 8.2.2 says.

@@ -722,6 +722,28 @@ namespace Academy.Learning.Migrations.SqlServer
                     b.ToTable("LearningPackages", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.Packages.LearnerPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AudioPreference")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("LanguagePreference")
+                        .HasMaxLength(700)
+                        .HasColumnType("nvarchar(700)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("LearningLearnerPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Packages.PackageAu", b =>
                 {
                     b.Property<int>("Id")

@@ -691,6 +691,28 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.ToTable("LearningPackages", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.Packages.LearnerPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AudioPreference")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LanguagePreference")
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("LearningLearnerPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Packages.PackageAu", b =>
                 {
                     b.Property<int>("Id")
