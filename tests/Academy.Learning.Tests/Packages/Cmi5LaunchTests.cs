@@ -114,6 +114,19 @@ public sealed class Cmi5LaunchTests(Cmi5LaunchFixture fixture) : IClassFixture<C
     }
 
     [Fact]
+    public async Task UnitPage_OfAUnitThatTakesTheWindow_LetsItsFormLeadToTheUnitsOriginOnly()
+    {
+        var learner = await EnrolledAsync();
+
+        var page = await learner.Client.GetAsync(UnitUrl(learner.Course));
+
+        // Browsers hold the launch form's redirect to form-action: the unit's origin is named, nothing else is.
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("form-action 'self' https://content.example.org;", policy);
+        Assert.DoesNotContain("form-action 'self' https://content.example.org;", (await learner.Client.GetAsync("/learning")).Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
     public async Task Launch_WritesLaunchDataAndTheLaunchedStatementBeforeTheUnitStarts()
     {
         var learner = await EnrolledAsync();
