@@ -35,6 +35,8 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddScoped<PackageImport>();
         builder.Services.AddScoped<Cmi5Launches>();
         builder.Services.AddScoped<PackageSatisfactions>();
+        builder.Services.AddScoped<Cmi5Waivers>();
+        builder.Services.AddScoped<LearnerPreferences>();
         builder.Services.AddSingleton<CourseIndex>();
         builder.Services.AddScoped<EnrolmentRules>();
         builder.Services.AddScoped<ITrustLearning, TrustLearning>();

@@ -26,11 +26,12 @@ public sealed class Browser : IAsyncLifetime
     /// A fresh browser context (its own cookies) that only talks to the site under test:
     /// requests to other hosts (the NHS font host, for one) are aborted, as this network cannot reach them.
     /// javaScript: false browses as a person whose browser runs no scripts (progressive enhancement).
-    public async Task<IPage> NewPageAsync(Uri site, bool javaScript = true)
+    /// alsoHosts: other host names of the same server the page may reach (package content on a host of its own).
+    public async Task<IPage> NewPageAsync(Uri site, bool javaScript = true, IReadOnlyCollection<string>? alsoHosts = null)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.ToString(), JavaScriptEnabled = javaScript });
         await context.RouteAsync("**/*", route =>
-            new Uri(route.Request.Url).Host == site.Host ? route.ContinueAsync() : route.AbortAsync());
+            new Uri(route.Request.Url).Host is var host && (host == site.Host || alsoHosts?.Contains(host) == true) ? route.ContinueAsync() : route.AbortAsync());
         return await context.NewPageAsync();
     }
 

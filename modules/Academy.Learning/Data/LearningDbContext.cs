@@ -46,6 +46,8 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<PackageAu> PackageAus => Set<PackageAu>();
     public DbSet<Cmi5Session> Cmi5Sessions => Set<Cmi5Session>();
     public DbSet<PackageSatisfaction> PackageSatisfactions => Set<PackageSatisfaction>();
+    public DbSet<PackageWaiver> PackageWaivers => Set<PackageWaiver>();
+    public DbSet<LearnerPreference> LearnerPreferences => Set<LearnerPreference>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);

@@ -15,12 +15,13 @@ namespace Academy.Learning.Packages;
 
 /// Launching a package's unit as cmi5 section 8 and 10 require, in order: any session still open on the registration
 /// is ended (abandoned, with its duration, and its credential revoked; or closed when it had terminated); a new session
-/// id and a launch credential scoped to the learner and the registration; the LMS.LaunchData state document; the
-/// launched statement; then the launch URL (endpoint, fetch, actor, registration, activityId, each URL-encoded and
+/// id and a launch credential scoped to the learner and the registration; the LMS.LaunchData state document (and the
+/// cmi5LearnerPreferences agent profile, when set); the launched statement; then the launch URL (endpoint, fetch, actor, registration, activityId, each URL-encoded and
 /// merged with the unit's own query string). The fetch URL hands the credential out once.
 public sealed class Cmi5Launches(
     LearningDbContext db, ILaunchCredentials credentials, ILaunchDocuments documents, IStatementWriter writer, IStatementFeed feed,
-    LearningActivities activities, ISiteLinks links, IDataProtectionProvider protection, PackageSatisfactions satisfactions, PackageStore store, TimeProvider clock)
+    LearningActivities activities, ISiteLinks links, IDataProtectionProvider protection, PackageSatisfactions satisfactions, PackageStore store,
+    LearnerPreferences preferences, TimeProvider clock)
 {
     public const string ProtectorPurpose = "Academy.Learning.Cmi5Session";
     public const string ContentPath = "/learning/packages/content/";
@@ -76,6 +77,10 @@ public sealed class Cmi5Launches(
 
         await documents.PutStateAsync(activityId, learner, enrolment.Registration, Cmi5Iris.LaunchDataStateId,
             LaunchData(au, session, links.To(returnPath)), cancellationToken);
+        // cmi5 11.0: the learner's preferences, when they set any (/learning/preferences), written again at every launch
+        // so what the LMS holds wins over anything an AU wrote.
+        if (await preferences.DocumentAsync(enrolment.UserId, cancellationToken) is { } preferred)
+            await documents.PutAgentProfileAsync(learner, Cmi5Iris.LearnerPreferencesProfileId, preferred, cancellationToken);
         await writer.StoreAsync([Launched(enrolment, au, activityId, session, url, now)], cancellationToken);
         db.Cmi5Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);

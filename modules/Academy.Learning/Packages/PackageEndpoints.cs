@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
+using Academy.Web;
 
 namespace Academy.Learning.Packages;
 
@@ -21,9 +22,16 @@ internal static class PackageEndpoints
 
     private static readonly FileExtensionContentTypeProvider Types = new();
 
+    /// On the content host of its own the page keeps that host's origin (players such as @xapi/cmi5 read document.cookie,
+    /// which throws in an opaque origin), and may call Academy's site only at the LRS and the fetch URL: its own origin
+    /// holds no Academy cookie (cookies are per host), and nothing else of the site is in its connect-src.
+    private static string OwnHostPolicy(ISiteLinks links) =>
+        ContentPolicy.Replace("sandbox allow-scripts", "sandbox allow-same-origin allow-scripts", StringComparison.Ordinal)
+            .Replace("connect-src 'self'", $"connect-src 'self' {links.To("/xapi/")} {links.To(Cmi5Launches.FetchPath)}", StringComparison.Ordinal);
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Cmi5Launches.ContentPath + "{folder:regex(^[0-9a-f]{{32}}$)}/{**path}", (string folder, string? path, HttpContext context, PackageStore store) =>
+        endpoints.MapGet(Cmi5Launches.ContentPath + "{folder:regex(^[0-9a-f]{{32}}$)}/{**path}", (string folder, string? path, HttpContext context, PackageStore store, ISiteLinks links) =>
         {
             var root = Path.GetFullPath(store.FolderOf(folder)) + Path.DirectorySeparatorChar;
             if (string.IsNullOrEmpty(path) || path.Contains('\0')) return Results.NotFound();
@@ -33,7 +41,7 @@ internal static class PackageEndpoints
             var headers = context.Response.Headers;
             // On the content host of its own, the page may keep that host's origin; on Academy's own host, never.
             var ownHost = store.ContentHost is { } host && string.Equals(context.Request.Host.Host, host, StringComparison.OrdinalIgnoreCase);
-            headers.ContentSecurityPolicy = ownHost ? ContentPolicy.Replace("sandbox allow-scripts", "sandbox allow-same-origin allow-scripts", StringComparison.Ordinal) : ContentPolicy;
+            headers.ContentSecurityPolicy = ownHost ? OwnHostPolicy(links) : ContentPolicy;
             // No Cross-Origin-Resource-Policy: the sandboxed page's origin is opaque, so "same-origin" would block its own scripts.
             headers.CacheControl = "private, max-age=3600";
             if (!Types.TryGetContentType(file, out var type)) type = "application/octet-stream";
@@ -51,7 +59,8 @@ internal static class PackageEndpoints
             AllowAnyOrigin(context);
             context.Response.Headers.CacheControl = "no-store";
             var answer = token.Length > 100 ? Cmi5Launches.FetchError(2, "Academy did not issue this fetch URL.") : await launches.FetchAsync(token, cancellationToken);
-            return Results.Json(answer, statusCode: answer.ContainsKey("auth-token") ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            // cmi5 8.2.2: 200 for a valid request, including one that answers with the error JSON of 8.2.3.
+            return Results.Json(answer, statusCode: StatusCodes.Status200OK);
         }).AllowAnonymous().DisableAntiforgery();
     }
 

@@ -67,5 +67,24 @@ internal static class PackagesModel
             s.HasIndex(x => new { x.EnrolmentId, x.ActivityId }).IsUnique();
             s.HasOne(x => x.Enrolment).WithMany().OnDelete(DeleteBehavior.Cascade);
         });
+        builder.Entity<LearnerPreference>(p =>
+        {
+            p.ToTable("LearningLearnerPreferences");
+            p.HasKey(x => x.UserId);
+            p.Property(x => x.UserId).HasMaxLength(450);
+            // Ten tags of up to 3 + 7 × 9 characters, and their commas.
+            p.Property(x => x.LanguagePreference).HasMaxLength(700);
+            p.Property(x => x.AudioPreference).HasMaxLength(3);
+        });
+        builder.Entity<PackageWaiver>(w =>
+        {
+            w.ToTable("LearningPackageWaivers");
+            w.Property(x => x.Reason).HasMaxLength(40);
+            w.Property(x => x.WaivedBy).HasMaxLength(450);
+            // cmi5 9.3.7: one waived statement per unit per registration.
+            w.HasIndex(x => new { x.EnrolmentId, x.AuId }).IsUnique();
+            w.HasOne(x => x.Enrolment).WithMany().OnDelete(DeleteBehavior.Cascade);
+            w.HasOne(x => x.Au).WithMany().OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

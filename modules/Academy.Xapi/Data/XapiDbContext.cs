@@ -101,6 +101,9 @@ public sealed class XapiCredential
     public decimal? Cmi5MasteryScore { get; set; }
     public string? Cmi5LaunchMode { get; set; }
     public int Cmi5State { get; set; }
+    /// When the session's terminated statement was stored: statements of the session are refused once the grace period
+    /// (XapiOptions.Cmi5TerminatedGracePeriod) after it has passed (cmi5 9.3.8).
+    public DateTimeOffset? Cmi5TerminatedAt { get; set; }
 }
 
 /// One stored statement. The JSON is kept as stored (with the LRS's id, stored, timestamp, authority

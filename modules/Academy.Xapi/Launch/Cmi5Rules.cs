@@ -12,7 +12,8 @@ namespace Academy.Xapi.Launch;
 /// reason, before anything is stored. What is checked, in order, for each statement of the batch:
 /// - no voiding (6.0: the AU's credential may not void);
 /// - the session id extension is this session's (7.2.1, 10: the context template);
-/// - nothing after terminated (9.3.8), and initialized first (9.3.2), once;
+/// - nothing after terminated once its grace period has passed (9.3.8: within it, what the AU sent at the same moment
+///   still counts; terminated itself only once), and initialized first (9.3.2), once;
 /// - a cmi5 defined statement (cmi5 category) uses a cmi5 AU verb (initialized, completed, passed, failed,
 ///   terminated) about this AU (9.4.2); in Browse and Review modes only initialized and terminated (10, launchMode);
 /// - completed once per registration, with result.completion true and the moveOn category (9.3.3, 9.5.3, 9.6.2);
@@ -33,7 +34,7 @@ internal static class Cmi5Rules
     [Flags]
     public enum State { None = 0, Initialized = 1, Terminated = 2, Judged = 4 }
 
-    public static async Task CheckAsync(XapiCaller caller, IReadOnlyList<PreparedStatement> statements, XapiDbContext db)
+    public static async Task CheckAsync(XapiCaller caller, IReadOnlyList<PreparedStatement> statements, XapiDbContext db, TimeSpan terminatedGrace, DateTimeOffset now)
     {
         if (caller.Launch is not { Cmi5: { } session } launch) return;
         var state = (State)launch.Cmi5State;
@@ -50,7 +51,8 @@ internal static class Cmi5Rules
             var sessionId = json["context"]?["extensions"]?[SessionExtension] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
             if (sessionId != session.SessionId)
                 throw Forbidden($"Every statement of this AU session carries the session id {session.SessionId} in context.extensions (cmi5 7.2.1).", $"{path}.context.extensions");
-            if (state.HasFlag(State.Terminated)) throw Forbidden("This AU session has terminated: it records nothing more (cmi5 9.3.8).", $"{path}.verb");
+            if (state.HasFlag(State.Terminated) && (launch.Cmi5TerminatedAt is not { } terminatedAt || now >= terminatedAt + terminatedGrace))
+                throw Forbidden("This AU session has terminated and its grace period is over: it records nothing more (cmi5 9.3.8).", $"{path}.verb");
             var defined = Categories(json).Contains(CategoryCmi5);
             if (!state.HasFlag(State.Initialized) && !(defined && verb == Initialized))
                 throw Forbidden("The first statement of an AU session is a cmi5 initialized statement (cmi5 9.3.2).", $"{path}.verb");
@@ -101,13 +103,16 @@ internal static class Cmi5Rules
                     state |= State.Judged;
                     break;
                 case Terminated:
+                    if (state.HasFlag(State.Terminated)) throw Forbidden("This AU session has already terminated (cmi5 9.3).", $"{path}.verb.id");
                     state |= State.Terminated;
                     break;
             }
         }
         if (state == before) return;
+        DateTimeOffset? terminatedStamp = state.HasFlag(State.Terminated) ? now : null;
         var moved = await db.Credentials.Where(c => c.Id == caller.CredentialId && c.Cmi5State == (int)before)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Cmi5State, (int)state));
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Cmi5State, (int)state)
+                .SetProperty(c => c.Cmi5TerminatedAt, c => c.Cmi5TerminatedAt ?? terminatedStamp));
         if (moved == 0) throw Forbidden("Another request of this AU session changed its state at the same time: send the statement again.", null);
     }
 

@@ -12,7 +12,7 @@ namespace Academy.Xapi.Launch;
 /// What a launch credential is confined to: one learner (as the statement keys name an agent,
 /// "Agent|account|{homePage}|{name}"), one registration, and the course activity it was issued for
 /// (kept for the record; statements about any activity of the course are allowed).
-public sealed record LaunchRestriction(string AgentIdentity, Guid Registration, string ActivityId, Cmi5SessionScope? Cmi5 = null, int Cmi5State = 0);
+public sealed record LaunchRestriction(string AgentIdentity, Guid Registration, string ActivityId, Cmi5SessionScope? Cmi5 = null, int Cmi5State = 0, DateTimeOffset? Cmi5TerminatedAt = null);
 
 /// The rules a launch credential is held to, all in one place (issue 9 §3: the page never holds a
 /// credential that could write or read another learner's records). Every refusal is a 403 with the reason.

@@ -48,7 +48,7 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
         var now = clock.GetUtcNow();
         var credential = await db.Credentials.AsNoTracking()
             .Where(c => c.Key == key && c.RevokedAt == null && (c.ExpiresAt == null || c.ExpiresAt > now))
-            .Select(c => new { c.Id, c.Key, c.SecretHash, c.Scopes, c.LaunchAgent, c.LaunchRegistration, c.LaunchActivityId, c.Cmi5SessionId, c.Cmi5MasteryScore, c.Cmi5LaunchMode, c.Cmi5State })
+            .Select(c => new { c.Id, c.Key, c.SecretHash, c.Scopes, c.LaunchAgent, c.LaunchRegistration, c.LaunchActivityId, c.Cmi5SessionId, c.Cmi5MasteryScore, c.Cmi5LaunchMode, c.Cmi5State, c.Cmi5TerminatedAt })
             .FirstOrDefaultAsync(cancellationToken);
         if (credential is null)
         {
@@ -61,7 +61,7 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
         var launch = credential.LaunchAgent is { } agent
             ? new LaunchRestriction(agent, credential.LaunchRegistration!.Value, credential.LaunchActivityId!,
                 credential.Cmi5SessionId is { } session ? new Contracts.Cmi5SessionScope(session, credential.LaunchActivityId!, credential.Cmi5MasteryScore, credential.Cmi5LaunchMode!) : null,
-                credential.Cmi5State)
+                credential.Cmi5State, credential.Cmi5TerminatedAt)
             : null;
         return new XapiCaller(credential.Id, credential.Key, ParseScopes(credential.Scopes), launch);
     }

@@ -23,6 +23,10 @@ public sealed class XapiOptions
     public string UnversionedAnswer { get; set; } = "2.0.0";
     /// How long a launch credential works when the launcher does not say (Academy:Xapi:LaunchCredentialLifetime, "04:00:00").
     public TimeSpan LaunchCredentialLifetime { get; set; } = TimeSpan.FromHours(4);
+    /// How long after a cmi5 AU session's terminated statement the LRS still takes statements of that session (requests
+    /// the AU sent at the same moment, arriving late) before it refuses every one with 403 (cmi5 9.3.8: the LMS waits "a
+    /// specified period of time"). Academy:Xapi:Cmi5TerminatedGracePeriod, "00:00:30" by default.
+    public TimeSpan Cmi5TerminatedGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
 
     /// Group commit (issue 12 §3): when fewer requests have queued than the last commit carried, the writer
     /// waits up to this long for the rest before it commits, so the clients of the last commit, whose next

@@ -41,7 +41,7 @@ public static class StatementEndpoints
     }
 
     /// Communication 2.1.1: PUT with statementId stores one statement under that id; 204.
-    private static async Task<IResult> PutAsync(HttpContext context, StatementWriter writer, StatementReader reader, XapiOptions options, XapiDbContext db)
+    private static async Task<IResult> PutAsync(HttpContext context, StatementWriter writer, StatementReader reader, XapiOptions options, XapiDbContext db, TimeProvider clock)
     {
         XapiProtocol.RejectUnknownParameters(context.Request, "statementId");
         var id = context.Request.Query["statementId"].ToString();
@@ -55,7 +55,7 @@ public static class StatementEndpoints
 
         var prepared = Prepare(context, [body.Json], Guid.Parse(id));
         await LaunchRules.CheckWriteAsync(context.Xapi().Caller, prepared, reader);
-        await Cmi5Rules.CheckAsync(context.Xapi().Caller, prepared, db);
+        await Cmi5Rules.CheckAsync(context.Xapi().Caller, prepared, db, options.Cmi5TerminatedGracePeriod, clock.GetUtcNow());
         var attachments = StatementRequests.MatchAttachments(prepared.Select(p => p.Json).ToList(), body.Parts);
         var outcome = await writer.WriteAsync(prepared, Authority(context, options), context.Xapi().Caller.CredentialId, attachments, CancellationToken.None);
         return outcome.Status == WriteStatus.Conflict
@@ -64,7 +64,7 @@ public static class StatementEndpoints
     }
 
     /// Communication 2.1.2: POST one statement or an array; all are stored or none; the ids in order.
-    private static async Task<IResult> PostAsync(HttpContext context, StatementWriter writer, StatementReader reader, XapiOptions options, XapiDbContext db)
+    private static async Task<IResult> PostAsync(HttpContext context, StatementWriter writer, StatementReader reader, XapiOptions options, XapiDbContext db, TimeProvider clock)
     {
         XapiProtocol.RejectUnknownParameters(context.Request);
         using var body = await StatementRequests.ReadAsync(context.Request, options);
@@ -78,7 +78,7 @@ public static class StatementEndpoints
             throw new XapiException($"A request may carry at most {options.MaxStatementsPerRequest} statements.", status: StatusCodes.Status413PayloadTooLarge);
         var prepared = Prepare(context, statements, null);
         await LaunchRules.CheckWriteAsync(context.Xapi().Caller, prepared, reader);
-        await Cmi5Rules.CheckAsync(context.Xapi().Caller, prepared, db);
+        await Cmi5Rules.CheckAsync(context.Xapi().Caller, prepared, db, options.Cmi5TerminatedGracePeriod, clock.GetUtcNow());
         var duplicate = prepared.GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new XapiException($"The id {duplicate.Key} appears more than once in the batch.", "id", "Communication 2.1.2");
         var attachments = StatementRequests.MatchAttachments(prepared.Select(p => p.Json).ToList(), body.Parts);

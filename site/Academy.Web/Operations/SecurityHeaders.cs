@@ -16,7 +16,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
             // with a sandboxing policy of its own, stricter about origins and looser about inline script.
             if (headers.ContentSecurityPolicy.Count == 0) headers.ContentSecurityPolicy =
                 $"default-src 'self'; script-src 'self' 'nonce-{nonce.Value}'; style-src 'self'; img-src 'self' data:; " +
-                "font-src 'self' https://assets.nhs.uk; connect-src 'self'; form-action 'self'; frame-ancestors 'self'; " +
+                $"font-src 'self' https://assets.nhs.uk; connect-src 'self'; form-action 'self'{string.Concat(nonce.FormActionOrigins.Distinct().Select(o => " " + o))}; frame-ancestors 'self'; " +
                 "base-uri 'self'; object-src 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "SAMEORIGIN";

@@ -132,7 +132,25 @@ public sealed class Cmi5SessionRulesTests(Cmi5LaunchFixture fixture) : IClassFix
         await AcceptedAsync(s, Statement(s, Cmi5Iris.Verbs.Passed, Passed(0.8), moveOn: true));
         await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Failed, Failed(0.1), moveOn: true), "at most one passed or failed");
         await AcceptedAsync(s, Statement(s, Cmi5Iris.Verbs.Terminated, new JsonObject { ["duration"] = "PT5M" }));
-        await RefusedAsync(s, Statement(s, "http://adlnet.gov/expapi/verbs/experienced", cmi5: false), "has terminated");
+    }
+
+    [Fact]
+    public async Task AuStatements_AfterTerminated_AreTakenWithinTheGracePeriodThenRefusedWith403()
+    {
+        var (learner, course, enrolment) = await EnrolAsync("Completed");
+        var s = await LaunchAsync(learner, course, enrolment.Id);
+        await AcceptedAsync(s, Statement(s, Cmi5Iris.Verbs.Initialized));
+        await AcceptedAsync(s, Statement(s, Cmi5Iris.Verbs.Terminated, new JsonObject { ["duration"] = "PT1M" }));
+        var terminatedAt = DateTimeOffset.UtcNow;
+
+        // Sent by the AU at the same moment as terminated, arriving just after it (the site's grace period is LearningSite.GracePeriod).
+        await AcceptedAsync(s, Statement(s, "http://adlnet.gov/expapi/verbs/experienced", cmi5: false));
+        Assert.True(DateTimeOffset.UtcNow - terminatedAt < LearningSite.GracePeriod, "the statement arrived within the grace period");
+        await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Terminated, new JsonObject { ["duration"] = "PT1M" }), "already terminated");
+
+        await Task.Delay(LearningSite.GracePeriod + TimeSpan.FromMilliseconds(500));
+        await RefusedAsync(s, Statement(s, "http://adlnet.gov/expapi/verbs/experienced", cmi5: false), "has terminated and its grace period is over");
+        await RefusedAsync(s, Statement(s, Cmi5Iris.Verbs.Completed, Done(), moveOn: true), "has terminated and its grace period is over");
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public class LearningSite : AcademySite
 {
     public const string Key = "learning-test-key";
     public const string Secret = "learning-test-secret-long-enough";
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(3);
 
     public LearningSite() : this(kestrel: false) { }
 
@@ -29,6 +30,8 @@ public class LearningSite : AcademySite
         ["Academy:Xapi:DefaultCredential:Key"] = Key,
         ["Academy:Xapi:DefaultCredential:Secret"] = Secret,
         ["Academy:Learning:Progress:PollSeconds"] = "0.2",
+        // Short, so a test can see a terminated cmi5 session's statements refused once it has passed.
+        ["Academy:Xapi:Cmi5TerminatedGracePeriod"] = GracePeriod.ToString(),
     }, setUp: true, kestrel: kestrel) => this.kestrel = kestrel;
 
     private readonly bool kestrel;

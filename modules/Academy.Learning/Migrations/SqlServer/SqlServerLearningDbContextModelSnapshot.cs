@@ -722,6 +722,28 @@ namespace Academy.Learning.Migrations.SqlServer
                     b.ToTable("LearningPackages", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.Packages.LearnerPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AudioPreference")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("LanguagePreference")
+                        .HasMaxLength(700)
+                        .HasColumnType("nvarchar(700)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("LearningLearnerPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Packages.PackageAu", b =>
                 {
                     b.Property<int>("Id")
@@ -853,6 +875,49 @@ namespace Academy.Learning.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("LearningPackageSatisfactions", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Packages.PackageWaiver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("WaivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("WaivedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuId");
+
+                    b.HasIndex("EnrolmentId", "AuId")
+                        .IsUnique();
+
+                    b.ToTable("LearningPackageWaivers", (string)null);
                 });
 
             modelBuilder.Entity("Academy.Learning.Player.Launch", b =>
@@ -1328,6 +1393,25 @@ namespace Academy.Learning.Migrations.SqlServer
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
+            modelBuilder.Entity("Academy.Learning.Packages.PackageWaiver", b =>
+                {
+                    b.HasOne("Academy.Learning.Packages.PackageAu", "Au")
+                        .WithMany()
+                        .HasForeignKey("AuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Au");
 
                     b.Navigation("Enrolment");
                 });

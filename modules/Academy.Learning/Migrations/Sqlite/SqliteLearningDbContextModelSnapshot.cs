@@ -691,6 +691,28 @@ namespace Academy.Learning.Migrations.Sqlite
                     b.ToTable("LearningPackages", (string)null);
                 });
 
+            modelBuilder.Entity("Academy.Learning.Packages.LearnerPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AudioPreference")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LanguagePreference")
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("LearningLearnerPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Academy.Learning.Packages.PackageAu", b =>
                 {
                     b.Property<int>("Id")
@@ -816,6 +838,47 @@ namespace Academy.Learning.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("LearningPackageSatisfactions", (string)null);
+                });
+
+            modelBuilder.Entity("Academy.Learning.Packages.PackageWaiver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WaivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WaivedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuId");
+
+                    b.HasIndex("EnrolmentId", "AuId")
+                        .IsUnique();
+
+                    b.ToTable("LearningPackageWaivers", (string)null);
                 });
 
             modelBuilder.Entity("Academy.Learning.Player.Launch", b =>
@@ -1283,6 +1346,25 @@ namespace Academy.Learning.Migrations.Sqlite
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
+            modelBuilder.Entity("Academy.Learning.Packages.PackageWaiver", b =>
+                {
+                    b.HasOne("Academy.Learning.Packages.PackageAu", "Au")
+                        .WithMany()
+                        .HasForeignKey("AuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Academy.Learning.Enrolments.Enrolment", "Enrolment")
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Au");
 
                     b.Navigation("Enrolment");
                 });

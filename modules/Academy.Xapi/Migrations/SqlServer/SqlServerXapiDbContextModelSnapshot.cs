@@ -69,6 +69,9 @@ namespace Academy.Xapi.Migrations.SqlServer
                     b.Property<int>("Cmi5State")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("Cmi5TerminatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 

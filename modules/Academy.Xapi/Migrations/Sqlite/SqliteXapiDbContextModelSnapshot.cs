@@ -62,6 +62,9 @@ namespace Academy.Xapi.Migrations.Sqlite
                     b.Property<int>("Cmi5State")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("Cmi5TerminatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

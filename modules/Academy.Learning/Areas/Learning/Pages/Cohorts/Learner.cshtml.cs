@@ -1,5 +1,6 @@
 using Academy.Learning.Cohorts;
 using Academy.Learning.Data;
+using Academy.Learning.Packages;
 using Academy.Modules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,8 @@ public sealed class LearnerModel(LearningDbContext db, CohortDashboard dashboard
     public string UserId { get; private set; } = "";
     public IReadOnlyList<CohortDashboard.Cell> Courses { get; private set; } = [];
     public IReadOnlyList<LearnerTimeline.Entry> Timeline { get; private set; } = [];
+    /// The enrolment ids of the cmi5 package courses, by registration, when the person may waive their units (Cmi5Waivers).
+    public IReadOnlyDictionary<Guid, int> Waivable { get; private set; } = new Dictionary<Guid, int>();
 
     public async Task<IActionResult> OnGetAsync(int id, string userId, CancellationToken cancellationToken)
     {
@@ -40,6 +43,13 @@ public sealed class LearnerModel(LearningDbContext db, CohortDashboard dashboard
         var (cells, _) = await dashboard.GridAsync(id, new CohortDashboard.Filter(), all: true, cancellationToken);
         Courses = cells.Where(c => c.UserId == userId).ToList();
         Timeline = await timeline.ForAsync(Courses, cancellationToken);
+        if (CanChange || User.IsInRole(Roles.Administrator))
+        {
+            var registrations = Courses.Select(c => c.Registration).ToList();
+            Waivable = await Db.Enrolments.AsNoTracking()
+                .Where(e => registrations.Contains(e.Registration) && Db.CoursePackages.Any(p => p.CourseId == e.CourseId && p.Format == PackageFormat.Cmi5))
+                .ToDictionaryAsync(e => e.Registration, e => e.Id, cancellationToken);
+        }
         return null;
     }
 }

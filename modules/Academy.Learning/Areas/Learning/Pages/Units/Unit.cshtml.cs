@@ -2,6 +2,7 @@ using Academy.Learning.Data;
 using Academy.Learning.Packages;
 using Academy.Learning.Player;
 using Academy.Learning.Courses;
+using Academy.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Academy.Learning.Pages.Units;
 /// launch mode the learner chooses. launchMethod OwnWindow, and any unit outside its package, take the whole window
 /// (a redirect); AnyWindow units of a package open in a sandboxed frame on this page (unless packages have a content host).
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class UnitModel(CoursePlayer player, LearningDbContext db, Cmi5Launches launches, PackageStore store) : PageModel
+public sealed class UnitModel(CoursePlayer player, LearningDbContext db, Cmi5Launches launches, PackageStore store, CspNonce csp) : PageModel
 {
     public LessonPlace Place { get; private set; } = default!;
     public PackageAu Unit { get; private set; } = default!;
@@ -36,10 +37,12 @@ public sealed class UnitModel(CoursePlayer player, LearningDbContext db, Cmi5Lau
         }
         var launch = await launches.LaunchAsync(Place.Enrolment, Place.Course, Place.Lesson, mode, PlayerLinks.Unit(Place.Course, Place.Lesson), cancellationToken);
         // Content on a host of its own is not framed (the site's policy frames only itself): it takes the window too.
-        if (Unit.LaunchMethod == LaunchMethod.OwnWindow || !Cmi5Launches.InPackage(Unit) || store.ContentHost is not null) return Redirect(launch.Url);
+        if (TakesTheWindow) return Redirect(launch.Url);
         FrameUrl = launch.Url;
         return Page();
     }
+
+    private bool TakesTheWindow => Unit.LaunchMethod == LaunchMethod.OwnWindow || !Cmi5Launches.InPackage(Unit) || store.ContentHost is not null;
 
     private async Task<IActionResult?> LoadAsync(string slug, string lessonSlug, CancellationToken cancellationToken)
     {
@@ -49,6 +52,9 @@ public sealed class UnitModel(CoursePlayer player, LearningDbContext db, Cmi5Lau
         if (place!.Lesson.Kind != LessonKind.Au) return NotFound();
         Place = place;
         Unit = await db.PackageAus.Include(a => a.Package).SingleAsync(a => a.LessonId == place.Lesson.Id, cancellationToken);
+        // The launch form's redirect goes to the unit's origin: the site's form-action must name it, or the browser stops there.
+        if (TakesTheWindow && Uri.TryCreate(launches.UnitUrl(Unit.Package, Unit), UriKind.Absolute, out var unitUrl) && unitUrl.Scheme is "http" or "https")
+            csp.FormActionOrigins.Add(unitUrl.GetLeftPart(UriPartial.Authority));
         return null;
     }
 

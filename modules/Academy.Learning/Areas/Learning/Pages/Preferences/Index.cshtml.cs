@@ -1,0 +1,33 @@
+using Academy.Learning.Packages;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Academy.Learning.Pages.Preferences;
+
+/// The learner's cmi5 learner preferences (issue 10 §3, cmi5 section 11): languages in order and sound on or off,
+/// written into the LRS as the cmi5LearnerPreferences agent profile before each unit is launched. The rules are
+/// LearnerPreferences'.
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class IndexModel(LearnerPreferences preferences) : PageModel
+{
+    [BindProperty] public string? LanguagePreference { get; set; }
+    [BindProperty] public string? AudioPreference { get; set; }
+    public bool Saved { get; private set; }
+
+    public async Task OnGetAsync(bool saved, CancellationToken cancellationToken)
+    {
+        var row = await preferences.ForAsync(User.UserId()!, cancellationToken);
+        (LanguagePreference, AudioPreference, Saved) = (row?.LanguagePreference, row?.AudioPreference ?? "none", saved);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var errors = await preferences.SaveAsync(User.UserId()!, LanguagePreference, AudioPreference, cancellationToken);
+        if (errors.Count == 0) return RedirectToPage(new { saved = true });
+        foreach (var error in errors) ModelState.AddModelError(error.Field, error.Message);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}
