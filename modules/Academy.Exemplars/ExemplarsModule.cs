@@ -13,7 +13,7 @@ namespace Academy.Exemplars;
 
 public sealed class ExemplarsModule : IAcademyModule
 {
-    public ModuleManifest Manifest { get; } = new("Exemplars", "The digital exemplar programme tracker: programmes, trusts, funding, milestones, returns, lessons learned and blueprints.", "/exemplars") { MachinePrefixes = ["/api/exemplars"] };
+    public ModuleManifest Manifest { get; } = new("Exemplars", "The digital exemplar programme tracker: programmes, trusts, funding, milestones, returns, lessons learned and blueprints.", "/exemplars");
 
     public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Endpoints.ExemplarsApi.MapExemplarsApi(endpoints);
 

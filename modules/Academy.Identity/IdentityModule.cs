@@ -5,7 +5,6 @@ using Academy.Identity.SignIn;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using Academy.Modules;
-using Academy.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -78,7 +77,6 @@ public sealed class IdentityModule : IAcademyModule
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<PasswordResetEmail>();
         builder.Services.AddScoped<Accounts.RegistrationEmail>();
-        builder.Services.AddScoped<Accounts.SiteSetup>();
 
         builder.Services.AddScoped<ISiteSettingsStore, SiteSettingsStore>();
         builder.Services.AddScoped<IStaffDirectory, StaffDirectory>();
@@ -96,7 +94,8 @@ public sealed class IdentityModule : IAcademyModule
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.HttpContext.RequestServices.GetRequiredService<MachineRequests>().WantsJson(context.HttpContext))
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/xapi") || context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -64,7 +64,7 @@ namespace Academy.Xapi;
 /// other modules use (issue 9) is described above.
 public sealed class XapiModule : IAcademyModule
 {
-    public ModuleManifest Manifest { get; } = new("xAPI", "Academy's Learning Record Store (xAPI 1.0.3 and 2.0).", "/xapi/about") { MachinePrefixes = ["/xapi"] };
+    public ModuleManifest Manifest { get; } = new("xAPI", "Academy's Learning Record Store (xAPI 1.0.3 and 2.0).", "/xapi/about");
 
     public void ConfigureServices(WebApplicationBuilder builder)
     {

@@ -19,12 +19,7 @@ public interface IAcademyModule
     Task StartAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-public sealed record ModuleManifest(string Name, string Description, string? LandingPath = null)
-{
-    /// The URL prefixes under which the module serves machines (JSON APIs), such as "/xapi": the host answers
-    /// errors there as JSON, sign-in answers 401/403 instead of redirecting, and they work before setup has run.
-    public IReadOnlyList<string> MachinePrefixes { get; init; } = [];
-}
+public sealed record ModuleManifest(string Name, string Description, string? LandingPath = null);
 
 /// An entry of the header navigation, shown to people who hold any of <see cref="Roles"/>
 /// (to every signed-in person when empty; to everyone, signed in or not, when <see cref="Anonymous"/>).

@@ -13,7 +13,6 @@ public static class ModuleHost
     public static void AddAcademyModules(this WebApplicationBuilder builder, params IAcademyModule[] modules)
     {
         builder.Services.AddSingleton<IReadOnlyList<IAcademyModule>>(modules);
-        builder.Services.AddSingleton(new MachineRequests(modules));
         builder.Services.AddSingleton(TimeProvider.System);
 
         var mvc = builder.Services.AddRazorPages().AddMvcOptions(options =>

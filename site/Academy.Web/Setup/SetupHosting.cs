@@ -15,14 +15,14 @@ public static class SetupHosting
     }
 
     /// Until setup has run, every page sends the visitor to /setup. Static files, the health check
-    /// and the modules' machine paths (the LRS, the APIs: machines, not people) are left alone.
+    /// and the xAPI endpoints (machines, not people) are left alone.
     public static void UseAcademySetup(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
-            if (path.StartsWithSegments("/setup") || path.StartsWithSegments("/health") || path.StartsWithSegments("/error")
-                || context.RequestServices.GetRequiredService<MachineRequests>().IsMachinePath(path) || Path.HasExtension(path.Value))
+            if (path.StartsWithSegments("/setup") || path.StartsWithSegments("/health") || path.StartsWithSegments("/xapi")
+                || path.StartsWithSegments("/error") || Path.HasExtension(path.Value))
             {
                 await next(context);
                 return;
