@@ -2,8 +2,11 @@ using Hangfire;
 using Academy.Data;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Recipes;
-using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Http;
+using Academy.Exemplars.Funding;
+using Academy.Exemplars.Milestones;
+using Academy.Exemplars.Returns;
+using Academy.Exemplars.Reporting;
 using Academy.Modules;
 using Academy.Recipes;
 using Microsoft.AspNetCore.Builder;
@@ -46,7 +49,7 @@ public sealed class ExemplarsModule : IAcademyModule
         builder.Services.AddSingleton<Lessons.LessonIndex>();
         builder.Services.AddOpenApi(Endpoints.ExemplarsApi.DocumentName, options =>
             options.ShouldInclude = description => description.GroupName == Endpoints.ExemplarsApi.DocumentName);
-        builder.Services.AddScoped<Pages.Returns.ReturnNotices>();
+        builder.Services.AddScoped<ReturnNotices>();
         builder.Services.AddScoped<ITrustDirectory, TrustDirectory>();
         builder.Services.AddSingleton<IRecipeStep, ProgrammesRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, TrustsRecipeStep>();

@@ -1,6 +1,5 @@
 using Academy.Data;
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;

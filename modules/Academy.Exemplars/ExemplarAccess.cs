@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Academy.Exemplars.Data;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars;
 
 /// Who may see and change which exemplar records, in one place. Pages and endpoints name a policy (the roles that may
 /// use them at all); the trust-scoped rules below then decide which trust's records (another trust's answer 404).
