@@ -2,7 +2,6 @@ using Hangfire;
 using Academy.Data;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Recipes;
-using Microsoft.AspNetCore.Http;
 using Academy.Exemplars.Funding;
 using Academy.Exemplars.Milestones;
 using Academy.Exemplars.Returns;
@@ -23,16 +22,7 @@ public sealed class ExemplarsModule : IAcademyModule
     public void ConfigureServices(WebApplicationBuilder builder)
     {
         builder.AddModuleDbContext<ExemplarsDbContext, SqliteExemplarsDbContext, SqlServerExemplarsDbContext>(ExemplarsDbContext.MigrationsHistoryTable);
-        // The context names the signed-in person in the audit trail.
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped(services =>
-        {
-            var db = services.GetRequiredService<ModuleDbContextFactory<ExemplarsDbContext>>().Create();
-            var http = services.GetRequiredService<IHttpContextAccessor>();
-            db.Actor = () => http.HttpContext?.User.Identity?.Name ?? "system";
-            db.Clock = services.GetRequiredService<TimeProvider>();
-            return db;
-        });
+        // The audit trail (who, when, each changed field) is Academy.Data.AuditTrailInterceptor's: the context is an IAuditTrailContext.
         // A return's items are added at .../new and changed or removed at .../{itemId} by the same page.
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {
