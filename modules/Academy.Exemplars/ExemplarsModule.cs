@@ -10,6 +10,7 @@ using Academy.Modules;
 using Academy.Recipes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Academy.Exemplars;
 
@@ -36,6 +37,8 @@ public sealed class ExemplarsModule : IAcademyModule
         builder.Services.AddScoped<Portfolio>();
         builder.Services.AddScoped<WorkforceSkillsReader>();
         builder.Services.AddScoped<ReturnReminderJob>();
+        builder.Services.AddOptions<ReturnReminderOptions>().Bind(builder.Configuration.GetSection(ReturnReminderOptions.Section))
+            .Validate(o => o.IsValid(), ReturnReminderOptions.Problem).ValidateOnStart();
         builder.Services.AddSingleton<Lessons.LessonIndex>();
         builder.Services.AddOpenApi(Endpoints.ExemplarsApi.DocumentName, options =>
             options.ShouldInclude = description => description.GroupName == Endpoints.ExemplarsApi.DocumentName);
@@ -44,7 +47,7 @@ public sealed class ExemplarsModule : IAcademyModule
         builder.Services.AddSingleton<IRecipeStep, ProgrammesRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, TrustsRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, ParticipationsRecipeStep>();
-        builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/exemplars", 20, [Roles.TrustLead, Roles.Ccio, Roles.NationalReviewer, Roles.Administrator]));
+        builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/exemplars", 20, ExemplarAccess.TrackerRoles));
         builder.Services.AddSingleton(new NavigationItem("Returns to review", "/exemplars/returns/to-review", 21, [Roles.NationalReviewer, Roles.Administrator]));
         // Lessons and blueprints are for everyone who works on digital change, not only exemplar leads.
         builder.Services.AddSingleton(new NavigationItem("Lessons learned", "/exemplars/lessons", 22, []));
@@ -53,8 +56,7 @@ public sealed class ExemplarsModule : IAcademyModule
 
     public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        // Daily at 07:00 UTC by default; Academy:Exemplars:ReminderCron overrides it (Cron.Never() is "0 0 31 2 *").
-        var cron = services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Academy:Exemplars:ReminderCron"] is { Length: > 0 } configured ? configured : Cron.Daily(7);
+        var cron = services.GetRequiredService<IOptions<ReturnReminderOptions>>().Value.ReminderCron;
         services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<ReturnReminderJob>("exemplar-return-reminders", job => job.RunAsync(CancellationToken.None), cron);
         return Task.CompletedTask;

@@ -78,6 +78,7 @@ public sealed class IdentityModule : IAcademyModule
         builder.Services.AddScoped<PasswordResetEmail>();
 
         builder.Services.AddScoped<ISiteSettingsStore, SiteSettingsStore>();
+        builder.Services.AddScoped<SiteSetup>();
         builder.Services.AddScoped<IStaffDirectory, StaffDirectory>();
         builder.Services.AddSingleton(new NavigationItem("Users", "/admin/users", 90, [Roles.Administrator]));
     }
