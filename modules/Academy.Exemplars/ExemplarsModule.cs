@@ -32,6 +32,7 @@ public sealed class ExemplarsModule : IAcademyModule
             options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/Measurement", "exemplars/returns/{id:int}/measurements/{itemId:int}");
         });
         builder.Services.AddAuthorizationBuilder().AddExemplarPolicies();
+        builder.Services.AddSingleton(new ApiPathPrefix(Endpoints.ExemplarsApi.Prefix));
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<ClaimDecisions>();
         builder.Services.AddScoped<Portfolio>();

@@ -94,8 +94,7 @@ public sealed class IdentityModule : IAcademyModule
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/xapi") || context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
+        if (context.HttpContext.IsApiRequest() || context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -18,10 +18,11 @@ namespace Academy.Exemplars.Endpoints;
 public static class ExemplarsApi
 {
     public const string DocumentName = "exemplars";
+    public const string Prefix = "/api/" + DocumentName;
 
     public static void MapExemplarsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/exemplars").WithGroupName(DocumentName).WithTags("Exemplars");
+        var api = endpoints.MapGroup(Prefix).WithGroupName(DocumentName).WithTags("Exemplars");
         api.MapGet("/portfolio", GetPortfolioAsync)
             .RequireAuthorization(Policies.NationalReviewer);
         api.MapGet("/trusts/{odsCode}/milestones", GetMilestonesAsync)
