@@ -2,12 +2,15 @@ using Hangfire;
 using Academy.Data;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Recipes;
-using Academy.Exemplars.Tracking;
-using Microsoft.AspNetCore.Http;
+using Academy.Exemplars.Funding;
+using Academy.Exemplars.Milestones;
+using Academy.Exemplars.Returns;
+using Academy.Exemplars.Reporting;
 using Academy.Modules;
 using Academy.Recipes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Academy.Exemplars;
 
@@ -20,16 +23,7 @@ public sealed class ExemplarsModule : IAcademyModule
     public void ConfigureServices(WebApplicationBuilder builder)
     {
         builder.AddModuleDbContext<ExemplarsDbContext, SqliteExemplarsDbContext, SqlServerExemplarsDbContext>(ExemplarsDbContext.MigrationsHistoryTable);
-        // The context names the signed-in person in the audit trail.
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped(services =>
-        {
-            var db = services.GetRequiredService<ModuleDbContextFactory<ExemplarsDbContext>>().Create();
-            var http = services.GetRequiredService<IHttpContextAccessor>();
-            db.Actor = () => http.HttpContext?.User.Identity?.Name ?? "system";
-            db.Clock = services.GetRequiredService<TimeProvider>();
-            return db;
-        });
+        // The audit trail (who, when, each changed field) is Academy.Data.AuditTrailInterceptor's: the context is an IAuditTrailContext.
         // A return's items are added at .../new and changed or removed at .../{itemId} by the same page.
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {
@@ -38,20 +32,23 @@ public sealed class ExemplarsModule : IAcademyModule
             options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/Measurement", "exemplars/returns/{id:int}/measurements/{itemId:int}");
         });
         builder.Services.AddAuthorizationBuilder().AddExemplarPolicies();
+        builder.Services.AddSingleton(new ApiPathPrefix(Endpoints.ExemplarsApi.Prefix));
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<ClaimDecisions>();
         builder.Services.AddScoped<Portfolio>();
         builder.Services.AddScoped<WorkforceSkillsReader>();
         builder.Services.AddScoped<ReturnReminderJob>();
+        builder.Services.AddOptions<ReturnReminderOptions>().Bind(builder.Configuration.GetSection(ReturnReminderOptions.Section))
+            .Validate(o => o.IsValid(), ReturnReminderOptions.Problem).ValidateOnStart();
         builder.Services.AddSingleton<Lessons.LessonIndex>();
         builder.Services.AddOpenApi(Endpoints.ExemplarsApi.DocumentName, options =>
             options.ShouldInclude = description => description.GroupName == Endpoints.ExemplarsApi.DocumentName);
-        builder.Services.AddScoped<Pages.Returns.ReturnNotices>();
+        builder.Services.AddScoped<ReturnNotices>();
         builder.Services.AddScoped<ITrustDirectory, TrustDirectory>();
         builder.Services.AddSingleton<IRecipeStep, ProgrammesRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, TrustsRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, ParticipationsRecipeStep>();
-        builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/exemplars", 20, [Roles.TrustLead, Roles.Ccio, Roles.NationalReviewer, Roles.Administrator]));
+        builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/exemplars", 20, ExemplarAccess.TrackerRoles));
         builder.Services.AddSingleton(new NavigationItem("Returns to review", "/exemplars/returns/to-review", 21, [Roles.NationalReviewer, Roles.Administrator]));
         // Lessons and blueprints are for everyone who works on digital change, not only exemplar leads.
         builder.Services.AddSingleton(new NavigationItem("Lessons learned", "/exemplars/lessons", 22, []));
@@ -60,8 +57,7 @@ public sealed class ExemplarsModule : IAcademyModule
 
     public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        // Daily at 07:00 UTC by default; Academy:Exemplars:ReminderCron overrides it (Cron.Never() is "0 0 31 2 *").
-        var cron = services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Academy:Exemplars:ReminderCron"] is { Length: > 0 } configured ? configured : Cron.Daily(7);
+        var cron = services.GetRequiredService<IOptions<ReturnReminderOptions>>().Value.ReminderCron;
         services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<ReturnReminderJob>("exemplar-return-reminders", job => job.RunAsync(CancellationToken.None), cron);
         return Task.CompletedTask;

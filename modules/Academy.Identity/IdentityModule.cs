@@ -79,6 +79,7 @@ public sealed class IdentityModule : IAcademyModule
         builder.Services.AddScoped<Accounts.RegistrationEmail>();
 
         builder.Services.AddScoped<ISiteSettingsStore, SiteSettingsStore>();
+        builder.Services.AddScoped<SiteSetup>();
         builder.Services.AddScoped<IStaffDirectory, StaffDirectory>();
         builder.Services.AddSingleton(new NavigationItem("Users", "/admin/users", 90, [Roles.Administrator]));
     }
@@ -94,8 +95,7 @@ public sealed class IdentityModule : IAcademyModule
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/xapi") || context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
+        if (context.HttpContext.IsApiRequest() || context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -73,6 +73,8 @@ public sealed class XapiModule : IAcademyModule
         builder.Services.AddXapiProtocol(XapiOptions.From(builder.Configuration));
         builder.Services.AddXapiStatements();
         builder.Services.AddScoped<Academy.Xapi.Contracts.ILaunchDocuments, Documents.SiteLaunchDocuments>();
+        // The LRS is for machines: 401 rather than a sign-in redirect, problem JSON, and served before setup has run.
+        builder.Services.AddSingleton(new ApiPathPrefix("/xapi", ServedBeforeSetup: true));
         builder.Services.AddSingleton(new NavigationItem("LRS credentials", "/admin/xapi/credentials", 90, [Roles.Administrator]));
     }
 

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Academy.Data;
 
@@ -28,11 +30,14 @@ public static class ModuleDbContexts
     {
         var database = builder.AcademyDatabase();
         var providerContext = database.Provider == DatabaseProvider.SqlServer ? typeof(TSqlServer) : typeof(TSqlite);
-        var factory = new ModuleDbContextFactory<TContext>(database, providerContext, migrationsHistoryTable);
-
-        builder.Services.AddSingleton(factory);
-        builder.Services.AddSingleton<IModuleDbContextFactory>(factory);
-        builder.Services.AddScoped(_ => factory.Create());
+        // Every context takes the interceptors registered in DI, the audit trail's among them (it acts only on a
+        // context that is an IAuditTrailContext), however it is made: per request, by a job or by a recipe.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, AuditTrailInterceptor>());
+        builder.Services.AddSingleton(services =>
+            new ModuleDbContextFactory<TContext>(database, providerContext, migrationsHistoryTable, services.GetServices<IInterceptor>().ToArray()));
+        builder.Services.AddSingleton<IModuleDbContextFactory>(services => services.GetRequiredService<ModuleDbContextFactory<TContext>>());
+        builder.Services.AddScoped(services => services.GetRequiredService<ModuleDbContextFactory<TContext>>().Create());
     }
 }
 
@@ -42,7 +47,7 @@ public interface IModuleDbContextFactory
     DbContext CreateContext();
 }
 
-public sealed class ModuleDbContextFactory<TContext>(AcademyDatabase database, Type providerContext, string migrationsHistoryTable)
+public sealed class ModuleDbContextFactory<TContext>(AcademyDatabase database, Type providerContext, string migrationsHistoryTable, IReadOnlyList<IInterceptor> interceptors)
     : IModuleDbContextFactory where TContext : DbContext
 {
     public Type ContextType => typeof(TContext);
@@ -65,6 +70,7 @@ public sealed class ModuleDbContextFactory<TContext>(AcademyDatabase database, T
         var optionsType = typeof(DbContextOptionsBuilder<>).MakeGenericType(providerContext);
         var options = (DbContextOptionsBuilder)Activator.CreateInstance(optionsType)!;
         database.Configure(options, migrationsHistoryTable, connection);
+        if (interceptors.Count > 0) options.AddInterceptors(interceptors);
         return (TContext)Activator.CreateInstance(providerContext, options.Options)!;
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
 using Academy.Modules;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,12 +1,21 @@
 using System.Security.Claims;
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Blueprints;
 
 /// The index's facets, as the national blueprints were indexed. Null or empty: any.
-public sealed record BlueprintFilter(CapabilityArea? Area = null, string? UserType = null, string? CareSetting = null, string? ProjectType = null);
+public sealed record BlueprintFilter(CapabilityArea? Area = null, string? UserType = null, string? CareSetting = null, string? ProjectType = null)
+{
+    /// The filter as a page's query or the API's asks for it (capability is the enum name, e.g. Epr). An unknown
+    /// capability area matches nothing rather than everything: a filter that cannot match says so.
+    public static BlueprintFilter From(string? capability, string? userType, string? careSetting, string? projectType)
+    {
+        CapabilityArea? area = string.IsNullOrEmpty(capability) ? null
+            : Enum.TryParse<CapabilityArea>(capability, out var a) && Enum.IsDefined(a) ? a : (CapabilityArea)(-1);
+        return new BlueprintFilter(area, userType, careSetting, projectType);
+    }
+}
 
 /// The values the published blueprints use, for the filter's option lists.
 public sealed record BlueprintFacets(IReadOnlyList<CapabilityArea> Areas, IReadOnlyList<string> UserTypes, IReadOnlyList<string> CareSettings, IReadOnlyList<string> ProjectTypes);
@@ -28,7 +37,7 @@ public static class BlueprintRules
     public static bool IsOwner(this ClaimsPrincipal user, Blueprint blueprint) => user.CanWrite(blueprint.Participation.Trust);
 
     /// The blueprint with its trust, programme and lessons (each with its trust), or null when it does not exist or the person may not read it.
-    public static async Task<Blueprint?> FindReadableAsync(this ExemplarsDbContext db, ClaimsPrincipal user, int id, CancellationToken cancellationToken, bool tracked = false)
+    public static async Task<Blueprint?> FindReadableBlueprintAsync(this ExemplarsDbContext db, ClaimsPrincipal user, int id, CancellationToken cancellationToken, bool tracked = false)
     {
         var query = db.Blueprints.Include(b => b.Participation).ThenInclude(p => p.Trust).Include(b => b.Participation).ThenInclude(p => p.Programme)
             .Include(b => b.Lessons).ThenInclude(l => l.Lesson).ThenInclude(l => l.Participation).ThenInclude(p => p.Trust).AsSplitQuery();
@@ -76,6 +85,9 @@ public static class BlueprintRules
             .Where(l => l.Status == LessonStatus.Published && l.CapabilityArea == blueprint.CapabilityArea && !held.Contains(l.Id))
             .OrderBy(l => l.Title).ThenBy(l => l.Id).Select(l => new LessonChoice(l.Id, l.Title, l.Participation.Trust.Name)).ToListAsync(cancellationToken);
     }
+
+    /// The start of a lesson's context, as a blueprint lists it: enough to decide whether to read it.
+    public static string Summary(Lesson lesson) => Lessons.TextEncoder.Shorten(lesson.Context, 240);
 
     /// Adds the lesson last. The blueprint is tracked, its lessons loaded.
     public static void Append(Blueprint blueprint, int lessonId) =>

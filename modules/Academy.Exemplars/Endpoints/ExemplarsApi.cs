@@ -1,7 +1,8 @@
 using Academy.Exemplars.Blueprints;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Lessons;
-using Academy.Exemplars.Tracking;
+using Academy.Exemplars.Milestones;
+using Academy.Exemplars.Reporting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,10 +18,11 @@ namespace Academy.Exemplars.Endpoints;
 public static class ExemplarsApi
 {
     public const string DocumentName = "exemplars";
+    public const string Prefix = "/api/" + DocumentName;
 
     public static void MapExemplarsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/exemplars").WithGroupName(DocumentName).WithTags("Exemplars");
+        var api = endpoints.MapGroup(Prefix).WithGroupName(DocumentName).WithTags("Exemplars");
         api.MapGet("/portfolio", GetPortfolioAsync)
             .RequireAuthorization(Policies.NationalReviewer);
         api.MapGet("/trusts/{odsCode}/milestones", GetMilestonesAsync)
@@ -78,7 +80,7 @@ public static class ExemplarsApi
     public sealed record BlueprintDetail(int Id, string Title, string CapabilityArea, string Trust, string Programme, string UserType, string CareSetting,
         string ProjectType, bool Published, DateTimeOffset? PublishedAt, IReadOnlyList<BlueprintLessonItem> Lessons);
 
-    public static async Task<Ok<List<PortfolioItem>>> GetPortfolioAsync(Tracking.Portfolio portfolio, string? programme, string? region, string? capability, CancellationToken cancellationToken)
+    public static async Task<Ok<List<PortfolioItem>>> GetPortfolioAsync(Reporting.Portfolio portfolio, string? programme, string? region, string? capability, CancellationToken cancellationToken)
     {
         var area = Enum.TryParse<CapabilityArea>(capability, out var a) && Enum.IsDefined(a) ? a : (CapabilityArea?)null;
         var view = await portfolio.ReadAsync(new PortfolioFilter(programme, region, area), cancellationToken);
@@ -117,7 +119,7 @@ public static class ExemplarsApi
     public static async Task<Ok<List<BlueprintItem>>> ListBlueprintsAsync(ExemplarsDbContext db, string? capability, string? userType, string? careSetting, string? projectType,
         CancellationToken cancellationToken)
     {
-        var found = await db.PublishedAsync(Pages.Blueprints.BlueprintsModel.Filter(capability, userType, careSetting, projectType), cancellationToken);
+        var found = await db.PublishedAsync(BlueprintFilter.From(capability, userType, careSetting, projectType), cancellationToken);
         return TypedResults.Ok(found.Select(b => new BlueprintItem(b.Id, b.Title, b.CapabilityArea.ToString(), b.Trust, b.UserType, b.CareSetting, b.ProjectType,
             b.LessonCount, b.PublishedAt)).ToList());
     }
@@ -125,10 +127,10 @@ public static class ExemplarsApi
     /// A published blueprint, or a draft for its trust's lead; 404 for anyone else, as the page answers.
     public static async Task<Results<Ok<BlueprintDetail>, NotFound>> GetBlueprintAsync(int id, ClaimsPrincipal user, ExemplarsDbContext db, CancellationToken cancellationToken)
     {
-        if (await db.FindReadableAsync(user, id, cancellationToken) is not { } b) return TypedResults.NotFound();
+        if (await db.FindReadableBlueprintAsync(user, id, cancellationToken) is not { } b) return TypedResults.NotFound();
         return TypedResults.Ok(new BlueprintDetail(b.Id, b.Title, b.CapabilityArea.ToString(), b.Participation.Trust.Name, b.Participation.Programme.Name,
             b.UserType, b.CareSetting, b.ProjectType, b.Published, b.PublishedAt,
             b.Lessons.Select((l, i) => new BlueprintLessonItem(i + 1, l.LessonId, l.Lesson.Title, l.Lesson.Participation.Trust.Name,
-                Pages.Blueprints.BlueprintModel.Summary(l.Lesson))).ToList()));
+                BlueprintRules.Summary(l.Lesson))).ToList()));
     }
 }

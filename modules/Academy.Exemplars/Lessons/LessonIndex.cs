@@ -1,6 +1,6 @@
+using System.Globalization;
 using Academy.Data;
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -23,20 +23,34 @@ public sealed record Facet(string Value, int Count);
 
 public sealed record LessonSearchResult(int Total, IReadOnlyList<LessonHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<Facet>> Facets);
 
-/// The full-text index of published lessons (Lucene.Net), on disk under the data folder. The database is
-/// the truth: when the index is missing (a new node, a deleted folder) it is rebuilt from the database.
+/// The full-text index of published lessons (Lucene.Net), on disk under each web node's data folder. The database is
+/// the truth, and each node's index catches up from it by a cursor, as Orchard's Lucene indexing does (issue 14 §5):
+/// the cursor is the latest PublishedAt the index holds, kept in the index's own commit data so that a restart goes
+/// on from it (a missing or new index starts from nothing, which is the rebuild). Before a search the node takes in
+/// every lesson published since its cursor, less an overlap that catches a lesson whose publication committed a
+/// little after a later one (two nodes' clocks, a slow transaction); at most once per CatchUpInterval, so that a
+/// search under load is not a query more. A lesson published on this node is indexed at once (IndexAsync). A
+/// published lesson never changes (LessonRules), so nothing has to be taken out.
 public sealed class LessonIndex(AcademyDatabase database, ModuleDbContextFactory<ExemplarsDbContext> contexts) : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     public const int MaxScanned = 10_000;
     public static readonly string[] FacetFields = ["area", "programme", "trust", "tag"];
+    public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan CatchUpInterval = TimeSpan.FromSeconds(1);
+    private const string CursorKey = "academy.cursor";
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly EnglishAnalyzer analyzer = new(Version);
     private LuceneDirectory? directory;
     private IndexWriter? writer;
     private SearcherManager? searchers;
+    private long cursorTicks = -1;
+    private long lastCatchUp = long.MinValue;
 
     public string Folder => database.PathInDataFolder("lessons-index");
+
+    /// The latest publication time this node's index holds (null: none yet).
+    public DateTimeOffset? Cursor => Interlocked.Read(ref cursorTicks) is >= 0 and var ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     private async Task<(IndexWriter, SearcherManager)> OpenAsync(CancellationToken cancellationToken)
     {
@@ -48,18 +62,53 @@ public sealed class LessonIndex(AcademyDatabase database, ModuleDbContextFactory
             directory = FSDirectory.Open(Folder);
             var exists = DirectoryReader.IndexExists(directory);
             var w = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { OpenMode = exists ? OpenMode.APPEND : OpenMode.CREATE });
-            if (!exists)
-            {
-                await using var db = contexts.Create();
-                var lessons = await db.Lessons.AsNoTracking().Where(l => l.Status == LessonStatus.Published)
-                    .Include(l => l.Participation).ThenInclude(p => p.Trust).Include(l => l.Participation).ThenInclude(p => p.Programme)
-                    .ToListAsync(cancellationToken);
-                foreach (var lesson in lessons) w.AddDocument(ToDocument(lesson));
-                w.Commit();
-            }
+            // An index written before the cursor existed has no cursor: start from nothing (UpdateDocument makes that harmless).
+            cursorTicks = exists && w.CommitData.TryGetValue(CursorKey, out var saved) && long.TryParse(saved, NumberStyles.None, Format.EnGb, out var ticks) ? ticks : -1;
             searchers = new SearcherManager(w, true, null);
             writer = w;
             return (writer, searchers);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// Takes in the lessons published since the cursor (less the overlap) that the index does not hold yet.
+    /// Returns how many it added. Search calls it (throttled); a test or a job may call it directly.
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var (w, s) = await OpenAsync(cancellationToken);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            lastCatchUp = Environment.TickCount64;
+            await using var db = contexts.Create();
+            var published = db.Lessons.AsNoTracking().Where(l => l.Status == LessonStatus.Published);
+            if (cursorTicks >= 0)
+            {
+                var since = new DateTimeOffset(cursorTicks, TimeSpan.Zero) - Overlap;
+                published = published.Where(l => l.PublishedAt >= since);
+            }
+            var candidates = await published.Select(l => l.Id).ToListAsync(cancellationToken);
+            var searcher = s.Acquire();
+            List<int> missing;
+            try
+            {
+                missing = candidates.Where(id => searcher.IndexReader.DocFreq(new Term("id", id.ToString(Format.EnGb))) == 0).ToList();
+            }
+            finally
+            {
+                s.Release(searcher);
+            }
+            if (missing.Count == 0) return 0;
+            var lessons = await db.Lessons.AsNoTracking().Where(l => missing.Contains(l.Id))
+                .Include(l => l.Participation).ThenInclude(p => p.Trust).Include(l => l.Participation).ThenInclude(p => p.Programme)
+                .AsSplitQuery().ToListAsync(cancellationToken);
+            foreach (var lesson in lessons) w.UpdateDocument(new Term("id", lesson.Id.ToString(Format.EnGb)), ToDocument(lesson));
+            Commit(w, lessons);
+            s.MaybeRefreshBlocking();
+            return lessons.Count;
         }
         finally
         {
@@ -71,14 +120,33 @@ public sealed class LessonIndex(AcademyDatabase database, ModuleDbContextFactory
     public async Task IndexAsync(Lesson lesson, CancellationToken cancellationToken)
     {
         var (w, s) = await OpenAsync(cancellationToken);
-        w.UpdateDocument(new Term("id", lesson.Id.ToString(Format.EnGb)), ToDocument(lesson));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            w.UpdateDocument(new Term("id", lesson.Id.ToString(Format.EnGb)), ToDocument(lesson));
+            Commit(w, [lesson]);
+            s.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// Commits with the cursor moved to the latest publication taken in (never back). Call inside the gate.
+    private void Commit(IndexWriter w, IReadOnlyCollection<Lesson> added)
+    {
+        var latest = added.Select(l => l.PublishedAt?.UtcTicks ?? -1).DefaultIfEmpty(-1).Max();
+        if (latest > cursorTicks) Interlocked.Exchange(ref cursorTicks, latest);
+        if (cursorTicks >= 0) w.SetCommitData(new Dictionary<string, string> { [CursorKey] = cursorTicks.ToString(Format.EnGb) });
         w.Commit();
-        s.MaybeRefreshBlocking();
     }
 
     public async Task<LessonSearchResult> SearchAsync(string? text, LessonFilter filter, int take, CancellationToken cancellationToken)
     {
         var (_, s) = await OpenAsync(cancellationToken);
+        if (Interlocked.Read(ref lastCatchUp) is var last && (last == long.MinValue || Environment.TickCount64 - last >= CatchUpInterval.TotalMilliseconds))
+            await CatchUpAsync(cancellationToken);
         var query = new BooleanQuery();
         Query? textQuery = null;
         if (!string.IsNullOrWhiteSpace(text))

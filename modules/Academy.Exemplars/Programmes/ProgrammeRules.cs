@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Programmes;
@@ -30,16 +28,6 @@ public static partial class ProgrammeRules
         var slug = stem;
         for (var n = 2; taken.Contains(slug); n++) slug = $"{stem}-{n}";
         return slug;
-    }
-
-    /// A trust joins a programme with an allocation no more than the cap and, where the programme asks for one,
-    /// an international partner. Errors go on the given model-state keys.
-    public static void CheckParticipation(ModelStateDictionary state, Programme programme, decimal? allocation, string? partner, string allocationKey, string partnerKey)
-    {
-        if (allocation > programme.CapPerTrust)
-            state.AddModelError(allocationKey, $"The allocation must be no more than the cap for the programme, {Format.Money(programme.CapPerTrust)}");
-        if (programme.PartnerRequired && string.IsNullOrWhiteSpace(partner))
-            state.AddModelError(partnerKey, "Enter the international partner organisation");
     }
 
     /// 3 to 5 capital letters and digits, like RTH.

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Academy.Data;
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Funding;
 using Academy.Recipes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -133,12 +134,11 @@ internal sealed class ParticipationsRecipeStep : ExemplarRecipeStep<Participatio
                 ?? throw new RecipeException($"There is no programme '{entry.Programme}': add it in a programmes step first.", $"$.participations[{i}].programme");
             var trust = await db.Trusts.SingleOrDefaultAsync(t => t.OdsCode == entry.Trust, cancellationToken)
                 ?? throw new RecipeException($"There is no trust with ODS code '{entry.Trust}': add it in a trusts step first.", $"$.participations[{i}].trust");
-            if (entry.Allocation > programme.CapPerTrust)
-                throw new RecipeException($"The allocation £{entry.Allocation:N2} is over the programme's cap of £{programme.CapPerTrust:N2}.", $"$.participations[{i}].allocation");
-            // A global exemplar's partner is required when a person records the participation; a recipe may
-            // leave it out where the source (the seed article) does not name it, and the trust page says so.
-
             var participation = await db.Participations.SingleOrDefaultAsync(p => p.ProgrammeId == programme.Id && p.TrustId == trust.Id, cancellationToken);
+            if (FundingRules.AllocationProblem(programme, entry.Allocation, participation?.ApprovedClaimsTotal ?? 0) is { } problem)
+                throw new RecipeException(problem + ".", $"$.participations[{i}].allocation");
+            // FundingRules.PartnerProblem is not asked here: the seed article does not name every partner (see there).
+
             if (participation is null) db.Participations.Add(participation = new Participation { Programme = programme, Trust = trust });
             participation.Allocation = entry.Allocation;
             participation.PartnerOrganisation = entry.Partner;

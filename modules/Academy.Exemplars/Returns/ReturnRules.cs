@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Returns;
@@ -13,6 +12,18 @@ public static class ReturnRules
     public static async Task<ProgressReturn?> FindReadableReturnAsync(this ExemplarsDbContext db, ClaimsPrincipal user, int id, CancellationToken cancellationToken, bool tracked = false)
     {
         var query = db.Returns.Include(r => r.Participation).ThenInclude(p => p.Trust).Include(r => r.Participation).ThenInclude(p => p.Programme).AsQueryable();
+        if (!tracked) query = query.AsNoTracking();
+        var found = await query.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return found is not null && user.CanRead(found.Participation.Trust) ? found : null;
+    }
+
+    /// The return with everything a summary of it shows (milestone updates with their milestones, risks,
+    /// measurements with their benefits), or null when it does not exist or the person may not read it.
+    public static async Task<ProgressReturn?> FindWholeReturnAsync(this ExemplarsDbContext db, ClaimsPrincipal user, int id, CancellationToken cancellationToken, bool tracked = false)
+    {
+        var query = db.Returns.Include(r => r.Participation).ThenInclude(p => p.Trust).Include(r => r.Participation).ThenInclude(p => p.Programme)
+            .Include(r => r.MilestoneUpdates).ThenInclude(u => u.Milestone).Include(r => r.Risks).Include(r => r.Measurements).ThenInclude(m => m.Benefit)
+            .AsSplitQuery();
         if (!tracked) query = query.AsNoTracking();
         var found = await query.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         return found is not null && user.CanRead(found.Participation.Trust) ? found : null;

@@ -15,13 +15,13 @@ public static class SetupHosting
     }
 
     /// Until setup has run, every page sends the visitor to /setup. Static files, the health check
-    /// and the xAPI endpoints (machines, not people) are left alone.
+    /// and the prefixes a module serves before setup (ApiPathPrefix.ServedBeforeSetup: the LRS, for machines) are left alone.
     public static void UseAcademySetup(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
-            if (path.StartsWithSegments("/setup") || path.StartsWithSegments("/health") || path.StartsWithSegments("/xapi")
+            if (path.StartsWithSegments("/setup") || path.StartsWithSegments("/health") || context.IsServedBeforeSetup()
                 || path.StartsWithSegments("/error") || Path.HasExtension(path.Value))
             {
                 await next(context);

@@ -1,7 +1,8 @@
 using System.Net;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tests.Support;
-using Academy.Exemplars.Tracking;
+using Academy.Exemplars.Milestones;
+using Academy.Exemplars.Pages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Tests.Portfolio;

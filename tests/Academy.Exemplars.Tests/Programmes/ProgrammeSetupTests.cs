@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tests.Support;
-using Academy.Exemplars.Tracking;
+using Academy.Exemplars.Milestones;
+using Academy.Exemplars.Returns;
+using Academy.Exemplars.Pages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -107,7 +107,7 @@ public sealed partial class ReturnLoopTests(AcademySite site) : IClassFixture<Ac
         await ReturnSteps.SubmitAsync(lead, id);
         Assert.Equal(HttpStatusCode.Redirect, (await ReturnSteps.DecideAsync(reviewer, id, "Approve", "Well evidenced.")).StatusCode);
         var decidedOn = await Arrange.DbAsync(site, db => db.Returns.Where(r => r.Id == id).Select(r => r.DecidedAt).SingleAsync());
-        var day = Academy.Exemplars.Tracking.Format.Day(decidedOn);
+        var day = Academy.Exemplars.Format.Day(decidedOn);
 
         foreach (var (client, url) in new[] { (lead, $"/exemplars/returns/{id}/edit"), (lead, $"/exemplars/returns/{id}/risks/new"), (reviewer, $"/exemplars/returns/{id}/review") })
         {

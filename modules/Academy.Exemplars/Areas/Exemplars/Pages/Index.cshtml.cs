@@ -1,6 +1,5 @@
 using System.Globalization;
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,6 @@ using Academy.Exemplars.Audit;
 using Academy.Exemplars.Data;
 using Academy.Modules;
 using Academy.Exemplars.Returns;
-using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -15,12 +15,9 @@ public sealed class BlueprintModel(ExemplarsDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await db.FindReadableAsync(User, id, cancellationToken) is not { } found) return NotFound();
+        if (await db.FindReadableBlueprintAsync(User, id, cancellationToken) is not { } found) return NotFound();
         Blueprint = found;
         CanEdit = !found.Published && User.IsOwner(found);
         return Page();
     }
-
-    /// The start of the lesson's context: enough to decide whether to read it.
-    public static string Summary(Lesson lesson) => Academy.Exemplars.Lessons.TextEncoder.Shorten(lesson.Context, 240);
 }

@@ -1,6 +1,5 @@
 using Academy.Exemplars.Blueprints;
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -84,7 +83,7 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
     /// The details form shows the stored values unless it is the form being posted.
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken, bool keepForm = false)
     {
-        var found = await db.FindReadableAsync(User, id, cancellationToken, tracked: true);
+        var found = await db.FindReadableBlueprintAsync(User, id, cancellationToken, tracked: true);
         if (found is null || !User.IsOwner(found)) return NotFound();
         if (found.Published) return StatusCode(StatusCodes.Status409Conflict);
         Blueprint = found;

@@ -1,6 +1,5 @@
 using Academy.Exemplars.Blueprints;
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,16 +25,8 @@ public sealed class BlueprintsModel(ExemplarsDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Facets = await db.FacetsAsync(cancellationToken);
-        Results = await db.PublishedAsync(Filter(Capability, UserType, CareSetting, ProjectType), cancellationToken);
+        Results = await db.PublishedAsync(BlueprintFilter.From(Capability, UserType, CareSetting, ProjectType), cancellationToken);
         Drafts = await db.DraftsForAsync(User, cancellationToken);
-    }
-
-    /// An unknown capability area matches nothing rather than everything: a filter that cannot match says so.
-    public static BlueprintFilter Filter(string? capability, string? userType, string? careSetting, string? projectType)
-    {
-        CapabilityArea? area = string.IsNullOrEmpty(capability) ? null
-            : Enum.TryParse<CapabilityArea>(capability, out var a) && Enum.IsDefined(a) ? a : (CapabilityArea)(-1);
-        return new BlueprintFilter(area, userType, careSetting, projectType);
     }
 
     public IEnumerable<SelectListItem> AreaOptions => [new("Any capability area", ""), .. Facets.Areas.Select(a => new SelectListItem(Format.Name(a), a.ToString()))];

@@ -1,5 +1,4 @@
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

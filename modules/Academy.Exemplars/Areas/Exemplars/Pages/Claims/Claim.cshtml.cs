@@ -1,6 +1,6 @@
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
+using Academy.Exemplars.Funding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

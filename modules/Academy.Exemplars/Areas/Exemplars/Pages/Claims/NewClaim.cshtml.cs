@@ -1,5 +1,5 @@
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
+using Academy.Exemplars.Funding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,8 +27,7 @@ public sealed class NewClaimModel(ExemplarsDbContext db, TimeProvider clock) : P
         if (milestoneId is null) ModelState.AddModelError(nameof(MilestoneId), "Select an achieved milestone from the list");
         var amount = Input.Money(ModelState, nameof(Amount), Amount, "the amount");
         if (amount == 0) ModelState.AddModelError(nameof(Amount), "Enter an amount more than £0.00");
-        var remaining = Participation.Allocation - Participation.ApprovedClaimsTotal;
-        if (amount > remaining) ModelState.AddModelError(nameof(Amount), $"The amount must be no more than the allocation left to claim, {Format.Money(remaining)}");
+        if (amount is { } asked && FundingRules.ClaimProblem(Participation, asked) is { } problem) ModelState.AddModelError(nameof(Amount), problem);
         if (!ModelState.IsValid) return Page();
 
         var claim = new Claim { ParticipationId = id, MilestoneId = milestoneId!.Value, Amount = amount!.Value, Status = ClaimStatus.Submitted, ClaimedBy = User.Email(), ClaimedAt = clock.GetUtcNow() };

@@ -1,6 +1,6 @@
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
+using Academy.Exemplars.Funding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,9 +37,8 @@ public sealed class EditParticipationModel(ExemplarsDbContext db) : PageModel
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var p = Participation;
         var allocation = Input.Money(ModelState, nameof(Allocation), Allocation, "the allocation");
-        Academy.Exemplars.Programmes.ProgrammeRules.CheckParticipation(ModelState, p.Programme, allocation, PartnerOrganisation, nameof(Allocation), nameof(PartnerOrganisation));
-        if (allocation <= p.Programme.CapPerTrust && allocation < p.ApprovedClaimsTotal)
-            ModelState.AddModelError(nameof(Allocation), $"The allocation cannot be less than the claims already approved, {Format.Money(p.ApprovedClaimsTotal)}");
+        if (allocation is { } amount && FundingRules.AllocationProblem(p.Programme, amount, p.ApprovedClaimsTotal) is { } problem) ModelState.AddModelError(nameof(Allocation), problem);
+        if (FundingRules.PartnerProblem(p.Programme, PartnerOrganisation) is { } noPartner) ModelState.AddModelError(nameof(PartnerOrganisation), noPartner);
         var local = Input.Money(ModelState, nameof(LocalMatchedFunding), LocalMatchedFunding, "the local matched funding", required: false);
         int? pairedWith = null;
         if (!string.IsNullOrEmpty(PairedWithId))

@@ -1,8 +1,7 @@
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using Academy.Exemplars.Lessons;
 
 namespace Academy.Exemplars.Pages.Lessons;
 
@@ -32,9 +31,9 @@ public sealed class EditLessonModel(ExemplarsDbContext db) : LessonFormPage
     /// Another trust's lesson is "not found", as on the lesson's page (the id is the address's: the host binds route values first).
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var lesson = await db.Lessons.Include(l => l.Participation).ThenInclude(p => p.Trust).SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (lesson is null || !User.CanWrite(lesson.Participation.Trust)) return NotFound();
-        if (lesson.Status != LessonStatus.Draft) return StatusCode(409);
+        var lesson = await db.FindReadableLessonAsync(User, id, cancellationToken, tracked: true);
+        if (lesson is null || !User.IsOwner(lesson)) return NotFound();
+        if (!lesson.IsEditable()) return StatusCode(409);
         Lesson = lesson;
         await LoadMilestoneOptionsAsync(db, lesson.Participation.TrustId, cancellationToken);
         return null;

@@ -1,5 +1,5 @@
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
+using Academy.Exemplars.Milestones;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

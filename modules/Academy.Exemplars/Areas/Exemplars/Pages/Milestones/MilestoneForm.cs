@@ -1,6 +1,5 @@
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 

@@ -1,5 +1,6 @@
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
+using Academy.Exemplars.Milestones;
+using Academy.Exemplars.Reporting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Exemplars.Pages.Portfolio;
 
 [Authorize(Policy = Policies.NationalReviewer)]
-public sealed class PortfolioModel(Tracking.Portfolio portfolio, ExemplarsDbContext db) : PageModel
+public sealed class PortfolioModel(Reporting.Portfolio portfolio, ExemplarsDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Programme { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }

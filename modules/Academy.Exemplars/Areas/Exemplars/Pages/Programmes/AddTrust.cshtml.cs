@@ -1,6 +1,6 @@
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Funding;
 using Academy.Exemplars.Programmes;
-using Academy.Exemplars.Tracking;
 using Academy.Theme.Nhs.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +50,8 @@ public sealed class AddTrustModel(ExemplarsDbContext db) : PageModel
             if (string.IsNullOrWhiteSpace(NewRegion)) ModelState.AddModelError(nameof(NewRegion), "Enter the region of the trust");
         }
         var allocation = Input.Money(ModelState, nameof(Allocation), Allocation, "the allocation");
-        ProgrammeRules.CheckParticipation(ModelState, Programme, allocation, PartnerOrganisation, nameof(Allocation), nameof(PartnerOrganisation));
+        if (allocation is { } amount && FundingRules.AllocationProblem(Programme, amount) is { } overCap) ModelState.AddModelError(nameof(Allocation), overCap);
+        if (FundingRules.PartnerProblem(Programme, PartnerOrganisation) is { } noPartner) ModelState.AddModelError(nameof(PartnerOrganisation), noPartner);
         if (!ModelState.IsValid) return Page();
 
         trust ??= db.Trusts.Add(new Trust { OdsCode = newOds, Name = NewName!.Trim(), Region = NewRegion!.Trim() }).Entity;

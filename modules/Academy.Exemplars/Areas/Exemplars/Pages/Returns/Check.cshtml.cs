@@ -1,6 +1,5 @@
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Returns;
-using Academy.Exemplars.Tracking;
 using Academy.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +36,7 @@ public sealed class CheckReturnModel(ExemplarsDbContext db, IEmailOutbox outbox,
         var (found, closed) = await db.FindChangeableReturnAsync(User, id, cancellationToken);
         if (found is null) return NotFound();
         if (closed) return ClosedReturn.Show(id);
-        Return = (await ReturnModel.LoadAsync(db, User, id, cancellationToken, tracked: true))!;
+        Return = (await db.FindWholeReturnAsync(User, id, cancellationToken, tracked: true))!;
         Missing = ReturnRules.MissingForSubmission(Return);
         return null;
     }

@@ -1,7 +1,7 @@
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Funding;
 using Academy.Exemplars.Returns;
-using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -58,12 +58,8 @@ public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
         var confidence = Rating("Form.DeliveryConfidence", Form.DeliveryConfidence);
         var national = Input.Money(ModelState, "Form.NationalSpend", Form.NationalSpend, "the national funding spent", required: false);
         var local = Input.Money(ModelState, "Form.LocalSpend", Form.LocalSpend, "the local funding spent", required: false);
-        if (national is { } spent)
-        {
-            var otherPeriods = await db.Returns.Where(r => r.ParticipationId == Return.ParticipationId && r.Id != id).SumAsync(r => r.NationalSpend, cancellationToken);
-            if (otherPeriods + spent > Return.Participation.Allocation)
-                ModelState.AddModelError("Form.NationalSpend", $"National spend cannot take the total past the allocation of {Format.Money(Return.Participation.Allocation)} ({Format.Money(otherPeriods)} reported in other periods)");
-        }
+        if (national is { } spent && await FundingRules.NationalSpendProblemAsync(db, Return, spent, cancellationToken) is { } overspent)
+            ModelState.AddModelError("Form.NationalSpend", overspent);
         if (!ModelState.IsValid) return Page();
 
         var r = Return;

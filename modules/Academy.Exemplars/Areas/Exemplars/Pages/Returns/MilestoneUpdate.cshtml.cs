@@ -1,7 +1,6 @@
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Returns;
-using Academy.Exemplars.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,6 @@
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Returns;
-using Academy.Exemplars.Tracking;
 using Academy.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +34,7 @@ public sealed class ReviewReturnModel(ExemplarsDbContext db, IEmailOutbox outbox
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
         // The whole return, so that the reviewer reads it beside the decision form.
-        var found = await ReturnModel.LoadAsync(db, User, id, cancellationToken, tracked: true);
+        var found = await db.FindWholeReturnAsync(User, id, cancellationToken, tracked: true);
         if (found is null) return NotFound();
         if (found.Status != ReturnStatus.Submitted) return ClosedReturn.Show(id);
         Return = found;

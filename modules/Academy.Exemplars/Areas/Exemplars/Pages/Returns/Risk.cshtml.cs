@@ -1,6 +1,5 @@
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Returns;
-using Academy.Exemplars.Tracking;
 using Academy.Theme.Nhs.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,5 @@
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
+using Academy.Exemplars.Programmes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

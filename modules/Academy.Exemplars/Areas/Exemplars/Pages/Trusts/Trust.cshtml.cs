@@ -1,5 +1,7 @@
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
+using Academy.Exemplars.Funding;
+using Academy.Exemplars.Programmes;
+using Academy.Exemplars.Reporting;
 using Academy.Modules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,11 +1,12 @@
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Programmes;
 using Academy.Modules;
 using Academy.Notifications;
 using Academy.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars.Returns;
 
 /// Reminds trust leads of returns due within 7 days and of overdue ones (not submitted, or returned and not resubmitted).
 /// Scheduled daily by ExemplarsModule. Each run sends every trust lead of the participation's trust one message per

@@ -2,7 +2,7 @@ using System.Globalization;
 using Academy.Exemplars.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars.Milestones;
 
 /// How many milestones were in each status at one date.
 public sealed record MilestoneTrendPoint(DateOnly At, bool IsToday, IReadOnlyDictionary<MilestoneStatus, int> Counts)

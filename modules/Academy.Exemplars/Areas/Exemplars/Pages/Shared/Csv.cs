@@ -2,7 +2,7 @@ using System.Text;
 using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars.Pages;
 
 /// Every table of the tracker can be exported: a header and rows of text (CsvHelper 34).
 public static class Csv

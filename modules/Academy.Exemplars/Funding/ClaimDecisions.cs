@@ -1,7 +1,7 @@
 using Academy.Exemplars.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars.Funding;
 
 public enum ClaimOutcome { Decided, AlreadyDecided, OverAllocation, NotFound }
 
@@ -20,7 +20,7 @@ public sealed class ClaimDecisions(ExemplarsDbContext db, TimeProvider clock)
             if (claim is null) return ClaimOutcome.NotFound;
             if (claim.Status != ClaimStatus.Submitted) return ClaimOutcome.AlreadyDecided;
             var participation = claim.Participation;
-            if (approve && participation.ApprovedClaimsTotal + claim.Amount > participation.Allocation) return ClaimOutcome.OverAllocation;
+            if (approve && !FundingRules.ApprovalFits(participation, claim.Amount)) return ClaimOutcome.OverAllocation;
 
             claim.Status = approve ? ClaimStatus.Approved : ClaimStatus.Rejected;
             claim.DecidedBy = reviewer;

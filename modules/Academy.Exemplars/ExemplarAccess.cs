@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Academy.Exemplars.Data;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars;
 
 /// Who may see and change which exemplar records, in one place. Pages and endpoints name a policy (the roles that may
 /// use them at all); the trust-scoped rules below then decide which trust's records (another trust's answer 404).
@@ -14,8 +14,11 @@ public static class ExemplarAccess
     /// The trust record's readers: trust leads and CCIOs (their own trust) and the national team.
     public const string TrackerPolicy = "Academy.Exemplars.Tracker";
 
+    /// The policy's roles, written once: the navigation shows the tracker to the same people.
+    public static readonly string[] TrackerRoles = [Roles.TrustLead, Roles.Ccio, Roles.NationalReviewer, Roles.Administrator];
+
     public static AuthorizationBuilder AddExemplarPolicies(this AuthorizationBuilder builder) =>
-        builder.AddPolicy(TrackerPolicy, p => p.RequireRole(Roles.TrustLead, Roles.Ccio, Roles.NationalReviewer, Roles.Administrator));
+        builder.AddPolicy(TrackerPolicy, p => p.RequireRole(TrackerRoles));
 
     public static bool IsNational(this ClaimsPrincipal user) => user.IsInRole(Roles.NationalReviewer) || user.IsInRole(Roles.Administrator);
 

@@ -1,10 +1,10 @@
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Tests.Support;
-using Academy.Exemplars.Tracking;
+using Academy.Exemplars.Returns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Academy.Exemplars.Tests.Jobs;
+namespace Academy.Exemplars.Tests.Returns;
 
 public sealed class ReturnReminderJobTests(AcademySite site) : IClassFixture<AcademySite>
 {

@@ -1,6 +1,6 @@
 using Academy.Exemplars.Data;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars.Funding;
 
 /// A participation's money at a glance: allocated, released (upfront plus instalments whose
 /// milestone is achieved), claimed (approved claims), awaiting decision, spent (national and local).

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Academy.Exemplars.Data;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars;
 
 /// How the tracker shows money, dates and statuses (Markdown: SafeMarkdown in the theme).
 public static class Format

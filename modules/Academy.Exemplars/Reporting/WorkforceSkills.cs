@@ -1,7 +1,7 @@
 using System.Globalization;
 using Academy.Learning;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars.Reporting;
 
 /// A trust's workforce digital skills beside its programme (issue 11 §7): the Digital Academy's figures for the
 /// programme's courses and the anonymous self-assessment summary, read only through the Learning module's public

@@ -1,12 +1,11 @@
 using Academy.Exemplars.Data;
-using Academy.Exemplars.Tracking;
 using Academy.Modules;
 using Academy.Notifications;
 using Academy.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace Academy.Exemplars.Pages.Returns;
+namespace Academy.Exemplars.Returns;
 
 /// The emails a return's workflow sends, one to each person, addressed to them by name: a submission to every
 /// national reviewer, a decision to every trust lead of the return's trust. Scoped: it reads the staff directory.

@@ -1,6 +1,6 @@
 using Academy.Data;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars.Milestones;
 
 /// Evidence files on disk under the data folder (evidence/{milestone id}/{random name}), never under
 /// wwwroot: they are served only through the milestone's page, to people allowed to see it.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars.Pages;
 
 /// Parsing what people type, with the NHS.UK style of message ("Enter ...") on the field.
 public static class Input

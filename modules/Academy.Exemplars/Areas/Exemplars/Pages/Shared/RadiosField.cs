@@ -1,4 +1,4 @@
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars.Pages;
 
 public sealed record RadiosField(string Key, string Legend, string? Value, IReadOnlyList<(string Value, string Text)> Options, string? Hint = null, bool Inline = true)
 {

@@ -1,4 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Academy.Exemplars.Data;
+
+// Programmes: a programme and the trusts that take part in it (their participations are in Funding.cs).
 
 public enum ProgrammeKind
 {
@@ -39,31 +44,26 @@ public sealed class Trust : IAudited
     int? IAudited.AuditParticipationId => null;
 }
 
-/// A trust's place in a programme: its allocation, partner, roadmap and maturity target.
-public sealed class Participation : IAudited
+internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
 {
-    public int Id { get; set; }
-    public int ProgrammeId { get; set; }
-    public Programme Programme { get; set; } = default!;
-    public int TrustId { get; set; }
-    public Trust Trust { get; set; } = default!;
-    public decimal Allocation { get; set; }
-    /// The international partner organisation (required for a global digital exemplar).
-    public string? PartnerOrganisation { get; set; }
-    public string RoadmapMarkdown { get; set; } = "";
-    /// For example "HIMSS EMRAM stage 7".
-    public string MaturityTarget { get; set; } = "";
-    /// Local funding the trust commits beside the national allocation.
-    public decimal LocalMatchedFunding { get; set; }
-    /// The sum of approved claims, kept here so that approving a claim is one conditional update of
-    /// this row (see <see cref="Version"/>): two reviewers approving at once cannot pass the allocation.
-    public decimal ApprovedClaimsTotal { get; set; }
-    /// Optimistic concurrency token, bumped by every change to funding.
-    public int Version { get; set; }
-    /// For a fast follower: the global exemplar it learns from.
-    public int? PairedWithId { get; set; }
-    public Participation? PairedWith { get; set; }
-    public List<Participation> Followers { get; set; } = [];
-    public List<Milestone> Milestones { get; set; } = [];
-    int? IAudited.AuditParticipationId => Id;
+    public void Configure(EntityTypeBuilder<Programme> programme)
+    {
+        programme.ToTable("ExemplarProgrammes");
+        programme.HasIndex(p => p.Slug).IsUnique();
+        programme.Property(p => p.Slug).HasMaxLength(100);
+        programme.Property(p => p.Name).HasMaxLength(200);
+        programme.Property(p => p.Kind).HasConversion<string>().HasMaxLength(40);
+    }
+}
+
+internal sealed class TrustConfiguration : IEntityTypeConfiguration<Trust>
+{
+    public void Configure(EntityTypeBuilder<Trust> trust)
+    {
+        trust.ToTable("ExemplarTrusts");
+        trust.HasIndex(t => t.OdsCode).IsUnique();
+        trust.Property(t => t.OdsCode).HasMaxLength(10);
+        trust.Property(t => t.Name).HasMaxLength(200);
+        trust.Property(t => t.Region).HasMaxLength(100);
+    }
 }

@@ -1,6 +1,6 @@
 using Academy.Exemplars.Data;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars.Programmes;
 
 public sealed record ReportingPeriod(DateOnly Start, DateOnly End, DateOnly Due)
 {

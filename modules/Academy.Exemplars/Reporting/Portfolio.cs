@@ -1,7 +1,8 @@
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Milestones;
 using Microsoft.EntityFrameworkCore;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars.Reporting;
 
 public sealed record PortfolioFilter(string? Programme = null, string? Region = null, CapabilityArea? Capability = null);
 

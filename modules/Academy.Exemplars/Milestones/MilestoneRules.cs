@@ -1,6 +1,6 @@
 using Academy.Exemplars.Data;
 
-namespace Academy.Exemplars.Tracking;
+namespace Academy.Exemplars.Milestones;
 
 public static class MilestoneRules
 {

@@ -1,8 +1,8 @@
 using Academy.Exemplars.Tests.Support;
-using Academy.Exemplars.Tracking;
+using Academy.Exemplars.Returns;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Academy.Exemplars.Tests.Jobs;
+namespace Academy.Exemplars.Tests.Programmes;
 
 /// The recipe's programmes ended on 31 March 2020: closed programmes ask nothing more of their trusts.
 public sealed class ClosedProgrammeTests(AcademySite site) : IClassFixture<AcademySite>
