@@ -1,3 +1,4 @@
+using Academy.Web;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Milestones;
 using Academy.Exemplars.Reporting;
@@ -42,17 +43,17 @@ public sealed class PortfolioModel(Reporting.Portfolio portfolio, ExemplarsDbCon
         {
             var trend = await portfolio.MilestoneTrendAsync(Filter(), cancellationToken);
             var statuses = Enum.GetValues<MilestoneStatus>();
-            return Csv.File(Csv.Write(["Date", .. statuses.Select(Format.Name), "All milestones"],
+            return CsvDownload.File(CsvDownload.Write(["Date", .. statuses.Select(Format.Name), "All milestones"],
                 trend.Select(p => (string?[])[Csv.Date(p.At), .. statuses.Select(s => Count(p.Counts[s])), Count(p.Total)])), "milestone-status.csv");
         }
         var view = await portfolio.ReadAsync(Filter(), cancellationToken);
         return table switch
         {
-            "history" => Csv.File(Csv.Write(["ODS code", "Trust", "Period start", "RAG", "Driven by", "Return status"],
+            "history" => CsvDownload.File(CsvDownload.Write(["ODS code", "Trust", "Period start", "RAG", "Driven by", "Return status"],
                 view.History.Select(h => new[] { h.OdsCode, h.Trust, Csv.Date(h.PeriodStart), h.Rag?.ToString(), h.Driver, h.Status.ToString() })), "rag-history.csv"),
-            "spend" => Csv.File(Csv.Write(["ODS code", "Trust", "Allocation", "Spent", "Claimed"],
+            "spend" => CsvDownload.File(CsvDownload.Write(["ODS code", "Trust", "Allocation", "Spent", "Claimed"],
                 view.Rows.Select(r => new[] { r.OdsCode, r.Trust, Csv.Amount(r.Allocation), Csv.Amount(r.Spent), Csv.Amount(r.Claimed) })), "spend-against-allocation.csv"),
-            _ => Csv.File(Csv.Write(["ODS code", "Trust", "Programme", "Region", "RAG", "Driven by", "RAG period", "Allocation", "Claimed", "Spent", "Milestones achieved", "Milestones due", "Milestones late", "Returns awaiting review",
+            _ => CsvDownload.File(CsvDownload.Write(["ODS code", "Trust", "Programme", "Region", "RAG", "Driven by", "RAG period", "Allocation", "Claimed", "Spent", "Milestones achieved", "Milestones due", "Milestones late", "Returns awaiting review",
                     "People enrolled", "Enrolments", "Completed", "Overdue", "Self-assessment people"],
                 view.Rows.Select(r => (view.Workforce[r.OdsCode], r)).Select(x => new[] { x.r.OdsCode, x.r.Trust, x.r.Programme, x.r.Region, x.r.Rag?.ToString(), x.r.Driver, Csv.Date(x.r.RagPeriod), Csv.Amount(x.r.Allocation), Csv.Amount(x.r.Claimed), Csv.Amount(x.r.Spent),
                     Count(x.r.Achieved), Count(x.r.Due), Count(x.r.Late), Count(x.r.AwaitingReview),

@@ -1,3 +1,4 @@
+using Academy.Web;
 using Academy.Learning.Cohorts;
 using Academy.Learning.Data;
 using Academy.Learning.Enrolments;
@@ -50,17 +51,17 @@ public sealed class CohortModel(LearningDbContext db, CohortDashboard dashboard)
         {
             case "totals":
                 var totals = await dashboard.TotalsAsync(id, cancellationToken);
-                return CohortCsv.File(CohortCsv.Write(["Course", "Due", "Enrolled", .. Standings.Select(CohortDashboard.StandingText)],
+                return CsvDownload.File(CsvDownload.Write(["Course", "Due", "Enrolled", .. Standings.Select(CohortDashboard.StandingText)],
                     totals.Select(t => (string?[])[t.Title, Due(t.DueOn, t.DueDaysAfterJoining), t.Enrolled.ToString(), .. Standings.Select(s => t.Count(s).ToString())])), name);
             case "completions":
                 var chart = await dashboard.CompletionsAsync(id, cancellationToken);
-                return CohortCsv.File(CohortCsv.Write(["Week starting", "Completions", "Completions to date"],
+                return CsvDownload.File(CsvDownload.Write(["Week starting", "Completions", "Completions to date"],
                     chart.Select(p => (string?[])[CohortCsv.Date(p.WeekOf), p.Completions.ToString(), p.Cumulative.ToString()])), name);
             case "learners":
                 var filter = ReadFilter(record: false);
                 if (!ModelState.IsValid) return BadRequest(ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage);
                 var (cells, _) = await dashboard.GridAsync(id, filter, all: true, cancellationToken);
-                return CohortCsv.File(CohortCsv.Write(["Name", "Email", "Course", "Status", "Score (%)", "Time spent (minutes)", "Last activity (UTC)", "Due"],
+                return CsvDownload.File(CsvDownload.Write(["Name", "Email", "Course", "Status", "Score (%)", "Time spent (minutes)", "Last activity (UTC)", "Due"],
                     cells.Select(c => (string?[])[c.Name, c.Email, c.CourseTitle, CohortDashboard.StandingText(c.Standing), CohortCsv.Number(c.ScoreScaled * 100),
                         Math.Round(c.TimeSpent.TotalMinutes).ToString(), CohortCsv.Date(c.LastActivityAt), CohortCsv.Date(c.DueOn)])), name);
             default:

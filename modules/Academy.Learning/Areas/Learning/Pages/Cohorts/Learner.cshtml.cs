@@ -1,3 +1,4 @@
+using Academy.Web;
 using Academy.Learning.Cohorts;
 using Academy.Learning.Data;
 using Academy.Learning.Packages;
@@ -28,7 +29,7 @@ public sealed class LearnerModel(LearningDbContext db, CohortDashboard dashboard
     public async Task<IActionResult> OnGetCsvAsync(int id, string userId, CancellationToken cancellationToken)
     {
         if (await LoadMemberAsync(id, userId, cancellationToken) is { } refused) return refused;
-        return CohortCsv.File(CohortCsv.Write(["Date (UTC)", "Course", "What happened"],
+        return CsvDownload.File(CsvDownload.Write(["Date (UTC)", "Course", "What happened"],
             Timeline.Select(e => (string?[])[CohortCsv.Date(e.At), e.CourseTitle, e.Text])), $"cohort-{id}-learner-timeline.csv");
     }
 
