@@ -19,10 +19,13 @@ using Microsoft.Extensions.DependencyInjection;
 //   dotnet run -c Release --project bench/Academy.Learning.Bench -- --statements 100000 --learners 2000
 // The `pages` mode instead loads the learner pages (see PagesBench):
 //   dotnet run -c Release --project bench/Academy.Learning.Bench -- pages --learners 10000 --clients 50 --seconds 10
+// The `dashboard` mode loads the CCIO dashboard and the trust summary (see DashboardBench):
+//   dotnet run -c Release --project bench/Academy.Learning.Bench -- dashboard --learners 5000 --courses 10 --statements 2000000 --measure-at 200000,1000000 --clients 50 --seconds 10
 var pages = args.FirstOrDefault() == "pages";
+var dashboard = args.FirstOrDefault() == "dashboard";
 var statements = Arg("--statements", 100_000);
-var learners = Arg("--learners", pages ? 10_000 : 2_000);
-var clients = Arg("--clients", pages ? 50 : 4);
+var learners = Arg("--learners", pages ? 10_000 : dashboard ? 5_000 : 2_000);
+var clients = Arg("--clients", pages || dashboard ? 50 : 4);
 var batch = Arg("--batch", 100);
 
 PageLoad.UseSiteContentRoot();
@@ -35,8 +38,16 @@ await using var site = AcademySite.Create(overrides: new Dictionary<string, stri
     ["Academy:Xapi:RequestsPerSecond"] = "10000000",
     ["Academy:Xapi:Burst"] = "10000000",
     ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Error",
+    // The dashboard's statements are inserted with progress rows that agree with them: nothing for the follower to do.
+    ["Academy:Learning:Progress:Follow"] = dashboard ? "false" : "true",
 }, kestrel: true);
 var address = site.ServerAddress;
+if (dashboard)
+{
+    var measureAt = (ArgText("--measure-at") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToArray();
+    await DashboardBench.RunAsync(site, learners, Arg("--courses", 10), Arg("--statements", 2_000_000), measureAt, clients, Arg("--seconds", 10));
+    return;
+}
 if (pages)
 {
     await PagesBench.RunAsync(site, learners, clients, Arg("--seconds", 10));
@@ -191,4 +202,10 @@ int Arg(string name, int fallback)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}
+
+string? ArgText(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }

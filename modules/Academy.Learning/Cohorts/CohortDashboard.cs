@@ -13,8 +13,8 @@ public sealed class CohortDashboard(LearningDbContext db, IStaffDirectory staff,
     public const int PageSize = 100;
     public const int ChartWeeks = 12;
 
-    /// What the grid shows: a standing, one course, due on or before a date (each optional); page from 1.
-    public sealed record Filter(Standing? Status = null, int? CourseId = null, DateOnly? DueBy = null, int Page = 1);
+    /// What the grid shows: a standing, one course, due on or before a date, one member (each optional); page from 1.
+    public sealed record Filter(Standing? Status = null, int? CourseId = null, DateOnly? DueBy = null, int Page = 1, string? UserId = null);
 
     public sealed record Cell(
         string UserId, string Email, string Name, int CourseId, string CourseTitle, Standing Standing,
@@ -74,6 +74,7 @@ public sealed class CohortDashboard(LearningDbContext db, IStaffDirectory staff,
         if (filter.Status is { } status) rows = rows.Where(r => r.Standing == status);
         if (filter.CourseId is { } courseId) rows = rows.Where(r => r.Enrolment.CourseId == courseId);
         if (filter.DueBy is { } dueBy) rows = rows.Where(r => r.Enrolment.DueOn != null && r.Enrolment.DueOn <= dueBy);
+        if (filter.UserId is { } userId) rows = rows.Where(r => r.Enrolment.UserId == userId);
         var query = from r in rows
                     join m in db.CohortMembers.Where(m => m.CohortId == cohortId) on r.Enrolment.UserId equals m.UserId
                     orderby m.Email, r.Enrolment.Course.Title, r.Enrolment.Id

@@ -174,6 +174,27 @@ public sealed class CohortTests(LearningSite site) : IClassFixture<LearningSite>
         Assert.False(await site.DbAsync(db => db.CohortCourses.AnyAsync(c => c.CohortId == cohort)));
     }
 
+    /// A browser posts every input of the form, so the date's three parts arrive blank when "days" is chosen or
+    /// nothing is: the blank parts once left ModelState invalid with no error, and the page came back unchanged.
+    [Fact]
+    public async Task Post_AddCourseAsABrowserSendsIt_WithBlankDateParts_ShowsTheErrorsOrAddsTheCourse()
+    {
+        var trust = NewTrust();
+        var (ccio, _, _) = await PersonAsync(trust, Roles.Ccio);
+        var cohort = await CreateCohortAsync(ccio, "Blank date parts");
+        var course = await site.CourseAsync("Blank parts course " + Guid.NewGuid().ToString("N")[..6], 12, "quiz:check");
+        var blank = new Dictionary<string, string> { ["CourseId"] = "", ["DueDate.Day"] = "", ["DueDate.Month"] = "", ["DueDate.Year"] = "", ["DueDays"] = "" };
+
+        var nothingChosen = await PostAsync(ccio, $"/learning/cohorts/{cohort}/manage?handler=AddCourse", blank);
+        var byDays = await PostAsync(ccio, $"/learning/cohorts/{cohort}/manage?handler=AddCourse",
+            new(blank) { ["CourseId"] = course.Id.ToString(), ["DueKind"] = "days", ["DueDays"] = "30" });
+
+        Assert.Equal(HttpStatusCode.OK, nothingChosen.StatusCode);
+        Assert.Contains("There is a problem Select a course Select when the course is due", Html.Text(await nothingChosen.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, byDays.StatusCode);
+        Assert.Equal(30, await site.DbAsync(db => db.CohortCourses.Where(c => c.CohortId == cohort).Select(c => c.DueDaysAfterJoining).SingleAsync()));
+    }
+
     [Fact]
     public async Task Post_NewCohortWithoutANameOrWithHiddenCharacters_ShowsTheErrorAndCreatesNothing()
     {

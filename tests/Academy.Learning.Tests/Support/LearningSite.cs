@@ -25,7 +25,7 @@ public class LearningSite : AcademySite
 
     public LearningSite() : this(kestrel: false) { }
 
-    protected LearningSite(bool kestrel) : base(null, new Dictionary<string, string?>
+    protected LearningSite(bool kestrel, IDictionary<string, string?>? settings = null) : base(null, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
     {
         ["Academy:Xapi:DefaultCredential:Key"] = Key,
         ["Academy:Xapi:DefaultCredential:Secret"] = Secret,

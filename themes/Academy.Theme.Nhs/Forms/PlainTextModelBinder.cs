@@ -29,7 +29,14 @@ public sealed class PlainTextModelBinder(IModelBinder inner) : IModelBinder
     {
         var parts = new[] { "Day", "Month", "Year" }.Select(p => (Key: $"{context.ModelName}.{p}", Value: context.ValueProvider.GetValue($"{context.ModelName}.{p}"))).ToList();
         if (parts.All(p => p.Value == ValueProviderResult.None)) return false;
-        foreach (var (key, value) in parts) context.ModelState.SetModelValue(key, value);
+        // The parts are kept only to show what was typed again; validation visits the combined value, never the
+        // parts, so they are marked skipped. Left unvalidated, they made ModelState.IsValid false with no error to
+        // show: a browser posts every part even when all are blank, and the page came back with no error summary.
+        foreach (var (key, value) in parts)
+        {
+            context.ModelState.SetModelValue(key, value);
+            context.ModelState.MarkFieldSkipped(key);
+        }
         var (day, month, year) = (parts[0].Value.FirstValue?.Trim(), parts[1].Value.FirstValue?.Trim(), parts[2].Value.FirstValue?.Trim());
         var text = string.IsNullOrEmpty(day) && string.IsNullOrEmpty(month) && string.IsNullOrEmpty(year) ? null : $"{year}-{month}-{day}";
         context.ModelState.SetModelValue(context.ModelName, text, text);

@@ -41,8 +41,9 @@ public sealed class LearnerModel(LearningDbContext db, CohortDashboard dashboard
         var person = (await staff.ByIdAsync([userId], cancellationToken)).FirstOrDefault();
         UserId = userId;
         (Name, Email) = (person?.DisplayName ?? member.Email, person?.Email ?? member.Email);
-        var (cells, _) = await dashboard.GridAsync(id, new CohortDashboard.Filter(), all: true, cancellationToken);
-        Courses = cells.Where(c => c.UserId == userId).ToList();
+        // The member's own rows, filtered in SQL (reading the whole cohort's grid took most of a second at 50,000 rows).
+        var (cells, _) = await dashboard.GridAsync(id, new CohortDashboard.Filter(UserId: userId), all: true, cancellationToken);
+        Courses = cells.ToList();
         Timeline = await timeline.ForAsync(Courses, cancellationToken);
         if (CanChange || User.IsInRole(Roles.Administrator))
         {
