@@ -33,6 +33,8 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddSingleton<MediaStore>();
         builder.Services.AddSingleton<PackageStore>();
         builder.Services.AddScoped<PackageImport>();
+        builder.Services.AddScoped<PackageImports>();
+        builder.Services.AddScoped<PackageImportJob>();
         builder.Services.AddScoped<Cmi5Launches>();
         builder.Services.AddScoped<PackageSatisfactions>();
         builder.Services.AddScoped<Cmi5Waivers>();

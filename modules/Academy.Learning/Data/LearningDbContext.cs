@@ -48,6 +48,7 @@ public class LearningDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<PackageSatisfaction> PackageSatisfactions => Set<PackageSatisfaction>();
     public DbSet<PackageWaiver> PackageWaivers => Set<PackageWaiver>();
     public DbSet<LearnerPreference> LearnerPreferences => Set<LearnerPreference>();
+    public DbSet<PackageImportRun> PackageImportRuns => Set<PackageImportRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseAcademyConventions(this);

@@ -13,6 +13,9 @@ namespace Academy.Learning.Packages;
 /// files again. A refused package leaves nothing behind: no course, no rows, no files.
 public sealed class PackageImport(LearningDbContext db, PackageStore store, TimeProvider clock)
 {
+    /// Where an import has got to: files extracted (or units read) so far, out of a total.
+    public delegate Task ProgressReport(int done, int total, CancellationToken cancellationToken);
+
     public sealed record Settings(CapabilityDomain Domain, int EstimatedMinutes);
 
     /// Course on success; otherwise the reasons, in the order they were found.
@@ -21,7 +24,8 @@ public sealed class PackageImport(LearningDbContext db, PackageStore store, Time
         public static Result Refused(params string[] errors) => new(null, errors);
     }
 
-    public async Task<Result> ImportAsync(string path, string fileName, Settings settings, string userId, CancellationToken cancellationToken)
+    public async Task<Result> ImportAsync(string path, string fileName, Settings settings, string userId, CancellationToken cancellationToken,
+        ProgressReport? progress = null)
     {
         var head = new byte[512];
         int length;
@@ -30,17 +34,18 @@ public sealed class PackageImport(LearningDbContext db, PackageStore store, Time
         var bytes = new FileInfo(path).Length;
 
         if (head.AsSpan(0, length).StartsWith("PK"u8))
-            return await ImportZipAsync(path, fileName, bytes, settings, userId, cancellationToken);
+            return await ImportZipAsync(path, fileName, bytes, settings, userId, progress, cancellationToken);
         if (!LooksLikeXml(head.AsSpan(0, length)))
             return Result.Refused("The selected file must be a zip file or a cmi5 course structure (cmi5.xml)");
 
         await using var xml = File.OpenRead(path);
         var read = Cmi5Structure.Read(xml, fileExists: null);
         if (read.Course is null) return new(null, read.Errors);
+        if (progress is not null) { var aus = read.Course.Aus.Count(); await progress(aus, aus, cancellationToken); }
         return await SaveCmi5Async(read.Course, folder: null, fileName, bytes, settings, userId, cancellationToken);
     }
 
-    private async Task<Result> ImportZipAsync(string path, string fileName, long bytes, Settings settings, string userId, CancellationToken cancellationToken)
+    private async Task<Result> ImportZipAsync(string path, string fileName, long bytes, Settings settings, string userId, ProgressReport? progress, CancellationToken cancellationToken)
     {
         ZipArchive zip;
         try
@@ -59,7 +64,7 @@ public sealed class PackageImport(LearningDbContext db, PackageStore store, Time
                 Cmi5Structure.Result read;
                 await using (var xml = await cmi5.OpenAsync(cancellationToken)) read = Cmi5Structure.Read(xml, names.Contains);
                 if (read.Course is null) return new(null, read.Errors);
-                var folder = await store.ExtractAsync(zip, cancellationToken);
+                var folder = await store.ExtractAsync(zip, cancellationToken, progress);
                 return await SaveCmi5Async(read.Course, folder, fileName, bytes, settings, userId, cancellationToken);
             }
             if (zip.GetEntry("tincan.xml") is { } tincan)
@@ -67,7 +72,7 @@ public sealed class PackageImport(LearningDbContext db, PackageStore store, Time
                 TinCanStructure.Result read;
                 await using (var xml = await tincan.OpenAsync(cancellationToken)) read = TinCanStructure.Read(xml, names.Contains);
                 if (read.Course is null) return new(null, read.Errors);
-                var folder = await store.ExtractAsync(zip, cancellationToken);
+                var folder = await store.ExtractAsync(zip, cancellationToken, progress);
                 return await SaveAsync(read.Course, PackageFormat.TinCan, folder, fileName, bytes, settings, userId, cancellationToken);
             }
             return Result.Refused("The zip file has no cmi5.xml (or tincan.xml) at its root");

@@ -49,6 +49,14 @@ public sealed class PackageStore(AcademyDatabase database, IConfiguration config
         return path;
     }
 
+    /// The full path of a saved upload by the name <see cref="SaveUploadAsync"/> gave it (a name of ours; anything else is refused).
+    public string UploadPath(string name)
+    {
+        if (name.Length != 36 || !name.EndsWith(".tmp", StringComparison.Ordinal) || !name[..32].All(char.IsAsciiHexDigitLower))
+            throw new ArgumentException("Not an upload name.", nameof(name));
+        return Path.Combine(Root, ".uploads", name);
+    }
+
     public static void Discard(string path)
     {
         if (File.Exists(path)) File.Delete(path);
@@ -86,8 +94,11 @@ public sealed class PackageStore(AcademyDatabase database, IConfiguration config
 
     /// Extracts a checked zip into a new folder; returns the folder's name. Each file is written below the folder
     /// (checked again against the full path) and never more bytes than its entry declared.
-    public async Task<string> ExtractAsync(ZipArchive zip, CancellationToken cancellationToken)
+    /// progress, when given, hears the files written so far and the number to write, at most every 100 files and once at the end.
+    public async Task<string> ExtractAsync(ZipArchive zip, CancellationToken cancellationToken, PackageImport.ProgressReport? progress = null)
     {
+        var files = zip.Entries.Count(e => !e.FullName.EndsWith('/') && !e.FullName.EndsWith('\\'));
+        var done = 0;
         var folder = Guid.NewGuid().ToString("N");
         var root = Path.GetFullPath(FolderOf(folder)) + Path.DirectorySeparatorChar;
         Directory.CreateDirectory(root);
@@ -111,6 +122,7 @@ public sealed class PackageStore(AcademyDatabase database, IConfiguration config
                     if (written > entry.Length) throw new InvalidDataException($"The entry {Shown(name)} is larger than it says.");
                     await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
+                if (progress is not null && (++done % 100 == 0 || done == files)) await progress(done, files, cancellationToken);
             }
             return folder;
         }

@@ -67,6 +67,17 @@ internal static class PackagesModel
             s.HasIndex(x => new { x.EnrolmentId, x.ActivityId }).IsUnique();
             s.HasOne(x => x.Enrolment).WithMany().OnDelete(DeleteBehavior.Cascade);
         });
+        builder.Entity<PackageImportRun>(r =>
+        {
+            r.ToTable("LearningPackageImportRuns");
+            r.Property(x => x.ImportedBy).HasMaxLength(450);
+            r.Property(x => x.FileName).HasMaxLength(200);
+            r.Property(x => x.UploadFile).HasMaxLength(40);
+            r.Property(x => x.Domain).HasConversion<string>().HasMaxLength(60);
+            r.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            r.Property(x => x.Refusal).HasMaxLength(8000);
+            r.HasIndex(x => x.ImportedBy);
+        });
         builder.Entity<LearnerPreference>(p =>
         {
             p.ToTable("LearningLearnerPreferences");

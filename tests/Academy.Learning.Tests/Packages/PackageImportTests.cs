@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Academy.Learning.Courses;
 using Academy.Learning.Packages;
@@ -139,13 +140,86 @@ public sealed class PackageImportTests(PackageImportFixture fixture) : IClassFix
     {
         var before = await CountsAsync();
 
-        var response = await ImportAsync(Author, file, fileName);
+        var posted = await PostImportAsync(Author, file, fileName);
+        var run = RunAddressOf(posted);
+        await WaitUntilFinishedAsync(Author, run);
+        var response = await Author.GetAsync(run);
 
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{what}: {(int)response.StatusCode}");
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("The package was refused", html);
         Assert.Contains(reason, html);
         Assert.Contains("nhsuk-error-summary", html);
+        Assert.DoesNotContain("course-link", html);
+        var stored = await Site.DbAsync(db => db.PackageImportRuns.AsNoTracking().SingleAsync(r => r.Id == RunIdOf(run)));
+        Assert.Equal((ImportRunStatus.Refused, (int?)null, (string?)null), (stored.Status, stored.CourseId, stored.UploadFile));
+        Assert.Contains(stored.Reasons, r => r.Contains(reason, StringComparison.Ordinal));
         Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Import_ZipOfManyFiles_IsImportedByTheJobWhichCountsEveryFileExtracted()
+    {
+        var files = Enumerable.Range(1, 450).Select(i => ($"content/page-{i}.html", $"<p>Page {i}</p>")).ToList();
+        var xml = Structure(NewId("course"), "Many files", Au(NewId("au"), "content/page-1.html"));
+        var posted = await PostImportAsync(Author, Zip([("cmi5.xml", xml), .. files]), "many.zip");
+        var run = RunAddressOf(posted);
+        await WaitUntilFinishedAsync(Author, run);
+
+        var stored = await Site.DbAsync(db => db.PackageImportRuns.AsNoTracking().SingleAsync(r => r.Id == RunIdOf(run)));
+        Assert.Equal(ImportRunStatus.Done, stored.Status);
+        Assert.Equal((451, 451), (stored.Progress, stored.Total));
+        Assert.Null(stored.UploadFile);
+        Assert.Empty(Directory.GetFiles(Path.Combine(Site.DataFolder, "learning-packages", ".uploads")));
+        var page = await Author.GetAsync(run);
+        var courseId = CourseIdOf(page);
+        Assert.Equal(stored.CourseId, courseId);
+        var package = await PackageAsync(courseId);
+        Assert.Equal(451, Directory.GetFiles(Path.Combine(Site.DataFolder, "learning-packages", package.Folder!), "*", SearchOption.AllDirectories).Length);
+        var progress = await Author.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"{run}?handler=progress");
+        Assert.Equal(("Done", 451, 451, "451 of 451 files", true),
+            ((string)progress!["status"]!, (int)progress["processed"]!, (int)progress["total"]!, (string)progress["text"]!, (bool)progress["done"]!));
+    }
+
+    [Fact]
+    public async Task ImportRun_OfAnotherAuthor_IsNotFoundButAnAdministratorSeesIt()
+    {
+        var xml = Structure(NewId("course"), "Someone else's", Au(NewId("au"), "https://content.example.org/x.html"));
+        var run = RunAddressOf(await PostImportAsync(Author, Encoding.UTF8.GetBytes(xml), "cmi5.xml"));
+        await WaitUntilFinishedAsync(Author, run);
+
+        var other = await Site.SignInAsNewUserAsync(Arrange.NewEmail("other-author"), [Roles.CourseAuthor]);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(run)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{run}?handler=progress")).StatusCode);
+        var admin = await Site.SignInAsNewUserAsync(Arrange.NewEmail("admin"), [Roles.Administrator]);
+        var seen = await admin.GetAsync(run);
+        Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
+        Assert.Contains("Package imported", await seen.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ImportRun_StillRunning_ShowsItsProgressAndARefreshLinkThatWorksWithoutScript()
+    {
+        var (authorId, author) = await SelfAssessments.PersonAsync(Site, Roles.CourseAuthor);
+        var id = await Site.DbAsync(async db =>
+        {
+            var row = new PackageImportRun
+            {
+                ImportedBy = authorId, FileName = "large.zip", Domain = CapabilityDomain.TechnicalProficiency, EstimatedMinutes = 30,
+                Status = ImportRunStatus.Running, Progress = 1234, Total = 5000, QueuedAt = DateTimeOffset.UtcNow,
+            };
+            db.PackageImportRuns.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+
+        var html = WebUtility.HtmlDecode(await author.GetStringAsync($"/learning/manage/packages/imports/{id}"));
+
+        Assert.Contains("Importing the package", html);
+        Assert.Contains("<progress id=\"progress\" max=\"5000\" value=\"1234\">", html);
+        Assert.Contains("1,234 of 5,000 files", html);
+        Assert.Contains($"href=\"/learning/manage/packages/imports/{id}\" id=\"refresh\"", html);
+        Assert.Contains("upload-progress.js", html);
     }
 
     [Fact]

@@ -120,6 +120,9 @@ public sealed class AuthorisationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("/learning/manage/progress?queued=true", AdminOnly),
         ("/learning/manage/courses/new", Author),
         ("/learning/manage/packages/import", Author),
+        // No such import run: not there for those who may import, denied to the rest (PackageImportTests covers another author's run).
+        ("/learning/manage/packages/imports/999999", who => Author(who) == Expect.Ok ? Expect.NotFound : Author(who)),
+        ("/learning/manage/packages/imports/999999?handler=progress", who => Author(who) == Expect.Ok ? Expect.NotFound : Author(who)),
         // Package content and a unit page that is not there: 404 for everyone (content needs no sign-in: its folder is random).
         ("/learning/packages/content/0123456789abcdef0123456789abcdef/index.html", _ => Expect.NotFound),
         ("/learning/manage/courses/{course}", Author),

@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Academy.Learning.Tests.Support;
 
@@ -110,7 +114,19 @@ public static class Packages
     }
 
     /// Posts the import form as a browser does; returns the response (a redirect to the new course, or the form with errors).
+    /// Posts the import form as the page does. A form the page refuses comes back as it is (400); otherwise the post
+    /// redirects to the run's status page, whose progress handler is polled (up to 3 minutes) until the Hangfire job
+    /// has finished, and the status page is then returned.
     public static async Task<HttpResponseMessage> ImportAsync(HttpClient author, byte[] file, string fileName, string domain = "technical-proficiency", string minutes = "30")
+    {
+        var posted = await PostImportAsync(author, file, fileName, domain, minutes);
+        if (posted.StatusCode != HttpStatusCode.Redirect) return posted;
+        var run = RunAddressOf(posted);
+        await WaitUntilFinishedAsync(author, run);
+        return await author.GetAsync(run);
+    }
+
+    public static async Task<HttpResponseMessage> PostImportAsync(HttpClient author, byte[] file, string fileName, string domain = "technical-proficiency", string minutes = "30")
     {
         var content = new MultipartFormDataContent();
         var part = new ByteArrayContent(file);
@@ -121,12 +137,38 @@ public static class Packages
         return await Forms.PostMultipartAsync(author, ImportUrl, content);
     }
 
+    /// The status page the import form redirected to (/learning/manage/packages/imports/{id}).
+    public static string RunAddressOf(HttpResponseMessage posted)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var location = posted.Headers.Location!.OriginalString;
+        Assert.Matches("^/learning/manage/packages/imports/[0-9]+$", location);
+        return location;
+    }
+
+    public static int RunIdOf(string runAddress) => int.Parse(runAddress.Split('/').Last(), CultureInfo.InvariantCulture);
+
+    /// Polls the status page's progress handler, as its script does, until the job has finished.
+    public static async Task WaitUntilFinishedAsync(HttpClient author, string runAddress)
+    {
+        for (var i = 0; i < 1800; i++)
+        {
+            var progress = await author.GetFromJsonAsync<JsonObject>($"{runAddress}?handler=progress");
+            if ((bool)progress!["done"]!) return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The import {runAddress} did not finish within 3 minutes");
+    }
+
     public const string ImportUrl = "/learning/manage/packages/import";
 
-    /// The id of the course an import made (from its redirect).
-    public static int CourseIdOf(HttpResponseMessage response)
+    /// The id of the course an import made (from the link on its finished status page).
+    public static int CourseIdOf(HttpResponseMessage statusPage)
     {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return int.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+        var html = statusPage.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        Assert.True(statusPage.StatusCode == HttpStatusCode.OK, html);
+        var link = Regex.Match(html, "href=\"/learning/manage/courses/([0-9]+)\" id=\"course-link\"");
+        Assert.True(link.Success, html);
+        return int.Parse(link.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 }

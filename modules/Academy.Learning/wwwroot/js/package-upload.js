@@ -1,5 +1,5 @@
 // Progressive enhancement for large uploads (forms with data-upload-progress): the form is sent with
-// XMLHttpRequest so the page can show how much has gone; the answer (a redirect to the new course, or the
+// XMLHttpRequest so the page can show how much has gone; the answer (a redirect to the import's status page, or the
 // form again with its errors) then replaces the page, exactly as a plain submit would have.
 (function () {
   document.querySelectorAll('form[data-upload-progress]').forEach(function (form) {
@@ -19,7 +19,7 @@
         var percent = Math.floor(e.loaded * 100 / e.total);
         bar.value = percent;
         bar.textContent = percent + '%';
-        text.textContent = percent < 100 ? 'Uploaded ' + percent + '%' : 'Uploaded. Checking and importing the package…';
+        text.textContent = percent < 100 ? 'Uploaded ' + percent + '%' : 'Uploaded. Starting the import…';
       });
       xhr.addEventListener('load', function () {
         if (xhr.responseURL && xhr.responseURL !== window.location.href) { window.location.assign(xhr.responseURL); return; }

@@ -1,4 +1,4 @@
-// Enrolment upload: while the job applies the file, ask the page's progress handler every 2 seconds and move the
+// Enrolment uploads and package imports: while the job works, ask the page's progress handler every 2 seconds and move the
 // bar and its text; when it has finished, load the page again to show the summary. Without this script the page's
 // Refresh link does the same by hand.
 (function () {

@@ -10,15 +10,15 @@ namespace Academy.Learning.Pages.Manage.Packages;
 
 /// Course authors and administrators import a cmi5 course structure, a cmi5 zip or a Tin Can zip as a draft course.
 /// The upload goes to a temporary file on disk as it arrives (ASP.NET buffers a form file over 64KB to disk, and the
-/// package is then read from a file of ours), never into memory whole; every reason a package is refused is shown
-/// beside the file field.
+/// package is then read from a file of ours), never into memory whole. The form's own fields are checked here (errors
+/// beside them); the package itself is imported by a background job (<see cref="PackageImportJob"/>), whose progress and
+/// outcome the run's status page shows.
 [Authorize(Roles = LearningAccess.AuthorRoles)]
-public sealed class ImportModel(PackageImport import, PackageStore store) : PageModel
+public sealed class ImportModel(PackageImports imports, PackageStore store) : PageModel
 {
     [BindProperty] public IFormFile? Package { get; set; }
     [BindProperty] public string? Domain { get; set; }
     [BindProperty] public string? EstimatedMinutes { get; set; }
-    public IReadOnlyList<string> PackageErrors { get; private set; } = [];
     public long MaxMegabytes => store.MaxPackageBytes / 1024 / 1024;
 
     public void OnGet() { }
@@ -41,14 +41,9 @@ public sealed class ImportModel(PackageImport import, PackageStore store) : Page
         try
         {
             await using (var content = Package!.OpenReadStream()) upload = await store.SaveUploadAsync(content, cancellationToken);
-            var result = await import.ImportAsync(upload, Package.FileName, new PackageImport.Settings(domain!.Value, minutes!.Value), User.UserId()!, cancellationToken);
-            if (result.Course is null)
-            {
-                PackageErrors = result.Errors;
-                ModelState.AddModelError(nameof(Package), result.Errors.Count == 1 ? result.Errors[0] : $"The package was refused for {result.Errors.Count} reasons, listed below the file field");
-                return Refused();
-            }
-            return Redirect($"/learning/manage/courses/{result.Course.Id}");
+            var id = await imports.QueueAsync(Path.GetFileName(upload), Package.FileName, new PackageImport.Settings(domain!.Value, minutes!.Value), User.UserId()!, cancellationToken);
+            upload = null; // the job owns it now, and deletes it when it has finished
+            return Redirect($"/learning/manage/packages/imports/{id}");
         }
         finally
         {
