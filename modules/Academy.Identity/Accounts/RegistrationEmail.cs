@@ -3,7 +3,6 @@ using Academy.Modules;
 using Academy.Notifications;
 using Academy.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Identity.Accounts;
 
@@ -30,22 +29,8 @@ public sealed class RegistrationEmail(UserManager<AcademyUser> users, AccountsDb
         }
 
         var user = new AcademyUser { UserName = email, Email = email, DisplayName = displayName, EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
-        // The account, its role and the email are one change: if any part fails, none of it is kept.
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await users.CreateAsync(user);
-            if (result.Succeeded) result = await users.AddToRoleAsync(user, Roles.Learner);
-            // Another request for the same address won the race: it sends the email.
-            if (!result.Succeeded) return;
-            var link = await PasswordLinks.CreateAsync(users, links, user, invitation: true);
-            await outbox.SaveChangesWithEmailAsync(db, [new EmailMessage(user.Email!, "Create your Academy password",
-                $"Dear {displayName},\n\nYou asked to create an account on Academy, the NHS Digital Academy.\n\n" +
-                $"To create your password and sign in, open this link within 1 day:\n{link}\n\n" +
-                $"If the link has expired, choose \"Forgotten your password?\" on the sign-in page and enter {user.Email}.\n\n" +
-                "If it was not you, ignore this email: no one can use the account without this link.")], cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
+        // A failure here is another request for the same address that won the race: it sends the email.
+        await Invitation.CreateAccountAsync(db, users, outbox, user, [Roles.Learner],
+            created => Invitation.SelfRegisteredMessageAsync(users, links, created), cancellationToken);
     }
 }

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Academy.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Identity.Pages.Admin.Users;
 
@@ -52,18 +51,8 @@ public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbConte
             UserName = Email, Email = Email, DisplayName = DisplayName, EmailConfirmed = true, CreatedAt = clock.GetUtcNow(),
             TrustOdsCode = string.IsNullOrEmpty(TrustOdsCode) ? null : TrustOdsCode,
         };
-        // The account, its roles and the invitation are one change: if any part fails, none of it is kept.
-        var failed = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await users.CreateAsync(user);
-            if (result.Succeeded) result = await users.AddToRolesAsync(user, SelectedRoles.Distinct());
-            if (!result.Succeeded) return result.Errors.Select(e => e.Description).ToList();
-            await outbox.SaveChangesWithEmailAsync(db, [await Invitation.MessageAsync(users, links, user)], cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return [];
-        });
+        var failed = await Invitation.CreateAccountAsync(db, users, outbox, user, SelectedRoles.Distinct(),
+            created => Invitation.MessageAsync(users, links, created), cancellationToken);
         if (failed.Count > 0)
         {
             foreach (var error in failed) ModelState.AddModelError(nameof(Email), error);
