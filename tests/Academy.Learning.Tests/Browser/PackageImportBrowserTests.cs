@@ -60,6 +60,39 @@ public sealed class PackageImportBrowserTests : IAsyncLifetime
         await ScanAtBothWidthsAsync(page);
     }
 
+    [Fact]
+    public async Task ImportForm_SentByItsScriptWithErrors_ShowsThemWithTheDesignSystemsScriptStillRunning_ThenSendsTheCorrectedForm()
+    {
+        var email = Arrange.NewEmail("author");
+        await site.CreateUserAsync(email, [Roles.CourseAuthor]);
+        var page = await browser.NewPageAsync(site.ServerAddress);
+        var refused = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) refused.Add(message.Text); };
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", Arrange.Password);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.GotoAsync(ImportUrl);
+
+        await page.ClickAsync("button:has-text('Import the package')");
+        await page.WaitForSelectorAsync(".nhsuk-error-summary");
+
+        Assert.Equal(ImportUrl, new Uri(page.Url).AbsolutePath);
+        Assert.StartsWith("Error: ", await page.TitleAsync());
+        Assert.Equal("nhsuk-error-summary", await page.EvaluateAsync<string>("() => document.activeElement.className"));
+        Assert.Contains("nhsuk-frontend-supported", await page.EvaluateAsync<string>("() => document.body.className"));
+        Assert.Empty(refused);
+
+        var good = Zip(("cmi5.xml", Structure(NewId("course"), "Corrected import course", Au(NewId("au"), "index.html"))), ("index.html", "<p>Hello</p>"));
+        await page.SetInputFilesAsync("#Package", new FilePayload { Name = "course.zip", MimeType = "application/zip", Buffer = good });
+        await page.SelectOptionAsync("#Domain", "technical-proficiency");
+        await page.FillAsync("#EstimatedMinutes", "20");
+        await page.ClickAsync("button:has-text('Import the package')");
+        await page.WaitForURLAsync(url => url.Contains("/learning/manage/packages/imports/", StringComparison.Ordinal));
+        Assert.Empty(refused);
+    }
+
     private static async Task SubmitAsync(IPage page, byte[] file, string name)
     {
         await page.GotoAsync(ImportUrl);
