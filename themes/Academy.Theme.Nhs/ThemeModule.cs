@@ -16,6 +16,8 @@ public sealed class ThemeModule : IAcademyModule
         builder.Services.AddScoped<CspNonce>();
         // Every page's text fields refuse hidden characters and over-long text with a field error (see PlainText).
         builder.Services.Configure<MvcOptions>(options => options.ModelBinderProviders.Insert(0, new PlainTextModelBinderProvider()));
+        // Every form's validator: its errors become field errors on the same page (see FormValidation).
+        builder.Services.Configure<MvcOptions>(options => options.Filters.Add<FormErrorsFilter>());
         builder.Services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, NulInFormGuardStartup>();
     }
 }

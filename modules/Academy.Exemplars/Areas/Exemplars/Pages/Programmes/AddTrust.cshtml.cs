@@ -2,6 +2,7 @@ using Academy.Exemplars.Data;
 using Academy.Exemplars.Funding;
 using Academy.Exemplars.Programmes;
 using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,31 +34,14 @@ public sealed class AddTrustModel(ExemplarsDbContext db) : PageModel
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         Created = false;
-        Trust? trust = null;
-        var newOds = NewOdsCode?.Trim().ToUpperInvariant() ?? "";
-        if (!string.IsNullOrEmpty(TrustOdsCode))
-        {
-            if (TrustOptions.All(o => o.Value != TrustOdsCode)) ModelState.AddModelError(nameof(TrustOdsCode), "Select a trust from the list");
-            else trust = await db.Trusts.SingleAsync(t => t.OdsCode == TrustOdsCode, cancellationToken);
-        }
-        else
-        {
-            if (newOds.Length == 0) ModelState.AddModelError(nameof(NewOdsCode), "Select a trust from the list, or enter the ODS code of a new one");
-            else if (!ProgrammeRules.OdsCodePattern().IsMatch(newOds)) ModelState.AddModelError(nameof(NewOdsCode), "Enter an ODS code of 3 to 5 letters and numbers, like RTH");
-            else if (await db.Trusts.AnyAsync(t => t.OdsCode == newOds, cancellationToken))
-                ModelState.AddModelError(nameof(NewOdsCode), $"A trust with the ODS code {newOds} is already on the site: select it from the list");
-            if (string.IsNullOrWhiteSpace(NewName)) ModelState.AddModelError(nameof(NewName), "Enter the name of the trust");
-            if (string.IsNullOrWhiteSpace(NewRegion)) ModelState.AddModelError(nameof(NewRegion), "Enter the region of the trust");
-        }
-        var allocation = Input.Money(ModelState, nameof(Allocation), Allocation, "the allocation");
-        if (allocation is { } amount && FundingRules.AllocationProblem(Programme, amount) is { } overCap) ModelState.AddModelError(nameof(Allocation), overCap);
-        if (FundingRules.PartnerProblem(Programme, PartnerOrganisation) is { } noPartner) ModelState.AddModelError(nameof(PartnerOrganisation), noPartner);
-        if (!ModelState.IsValid) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(db), cancellationToken);
 
-        trust ??= db.Trusts.Add(new Trust { OdsCode = newOds, Name = NewName!.Trim(), Region = NewRegion!.Trim() }).Entity;
+        var trust = string.IsNullOrEmpty(TrustOdsCode)
+            ? db.Trusts.Add(new Trust { OdsCode = NewTrustOdsCode, Name = NewName!.Trim(), Region = NewRegion!.Trim() }).Entity
+            : await db.Trusts.SingleAsync(t => t.OdsCode == TrustOdsCode, cancellationToken);
         db.Participations.Add(new Participation
         {
-            ProgrammeId = Programme.Id, Trust = trust, Allocation = allocation!.Value,
+            ProgrammeId = Programme.Id, Trust = trust, Allocation = Input.ParseMoney(Allocation, AllocationName).Amount!.Value,
             PartnerOrganisation = string.IsNullOrWhiteSpace(PartnerOrganisation) ? null : PartnerOrganisation.Trim(),
         });
         try
@@ -69,10 +53,42 @@ public sealed class AddTrustModel(ExemplarsDbContext db) : PageModel
             // Another administrator added the same trust (or the same new ODS code) a moment ago: nothing was saved.
             db.ChangeTracker.Clear();
             await LoadAsync(id, cancellationToken);
-            ModelState.AddModelError(string.IsNullOrEmpty(TrustOdsCode) ? nameof(NewOdsCode) : nameof(TrustOdsCode), "This trust was added meanwhile: check the programme's trusts");
-            return Page();
+            throw FormValidation.Problem(string.IsNullOrEmpty(TrustOdsCode) ? nameof(NewOdsCode) : nameof(TrustOdsCode), "This trust was added meanwhile: check the programme's trusts");
         }
         return Redirect($"/exemplars/trusts/{trust.OdsCode}");
+    }
+
+    private const string AllocationName = "the allocation";
+
+    private string NewTrustOdsCode => NewOdsCode?.Trim().ToUpperInvariant() ?? "";
+
+    public sealed class Validator : AbstractValidator<AddTrustModel>
+    {
+        public Validator(ExemplarsDbContext db)
+        {
+            When(p => !string.IsNullOrEmpty(p.TrustOdsCode), () =>
+                RuleFor(p => p.TrustOdsCode).Must((p, ods) => p.TrustOptions.Any(o => o.Value == ods)).WithMessage("Select a trust from the list"));
+            When(p => string.IsNullOrEmpty(p.TrustOdsCode), () =>
+            {
+                RuleFor(p => p.NewTrustOdsCode).Cascade(CascadeMode.Stop)
+                    .NotEmpty().WithMessage("Select a trust from the list, or enter the ODS code of a new one")
+                    .Must(ods => ProgrammeRules.OdsCodePattern().IsMatch(ods)).WithMessage("Enter an ODS code of 3 to 5 letters and numbers, like RTH")
+                    .MustAsync(async (ods, ct) => !await db.Trusts.AnyAsync(t => t.OdsCode == ods, ct))
+                    .WithMessage(p => $"A trust with the ODS code {p.NewTrustOdsCode} is already on the site: select it from the list")
+                    .OverridePropertyName(nameof(NewOdsCode));
+                RuleFor(p => p.NewName).NotEmpty().WithMessage("Enter the name of the trust");
+                RuleFor(p => p.NewRegion).NotEmpty().WithMessage("Enter the region of the trust");
+            });
+            RuleFor(p => p.Allocation).Custom((text, context) =>
+            {
+                var (amount, problem) = Input.ParseMoney(text, AllocationName);
+                if ((problem ?? FundingRules.AllocationProblem(context.InstanceToValidate.Programme, amount!.Value)) is { } message) context.AddFailure(message);
+            });
+            RuleFor(p => p.PartnerOrganisation).Custom((partner, context) =>
+            {
+                if (FundingRules.PartnerProblem(context.InstanceToValidate.Programme, partner) is { } message) context.AddFailure(message);
+            });
+        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

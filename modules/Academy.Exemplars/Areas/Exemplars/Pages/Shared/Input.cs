@@ -9,24 +9,21 @@ public static class Input
     /// An amount in pounds and pence: "1250", "1,250.00" or "£1,250.50".
     public static decimal? Money(ModelStateDictionary state, string key, string? text, string what, bool required = true)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) state.AddModelError(key, $"Enter {what}");
-            return required ? null : 0m;
-        }
+        var (amount, problem) = ParseMoney(text, what, required);
+        if (problem is not null) state.AddModelError(key, problem);
+        return amount;
+    }
+
+    /// The same, for a validator: the amount, or the message to show beside the field.
+    public static (decimal? Amount, string? Problem) ParseMoney(string? text, string what, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return required ? (null, $"Enter {what}") : (0m, null);
         var cleaned = text.Trim().Replace("£", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Trim();
         if (!decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
             || decimal.Round(amount, 2) != amount || Math.Abs(amount) > 1_000_000_000m)
-        {
-            state.AddModelError(key, $"Enter {what} in pounds and pence, like 1,250.00");
-            return null;
-        }
-        if (amount < 0)
-        {
-            state.AddModelError(key, $"{char.ToUpperInvariant(what[0])}{what[1..]} must not be negative");
-            return null;
-        }
-        return amount;
+            return (null, $"Enter {what} in pounds and pence, like 1,250.00");
+        if (amount < 0) return (null, $"{char.ToUpperInvariant(what[0])}{what[1..]} must not be negative");
+        return (amount, null);
     }
 
     /// A date as the date input's day, month and year arrive (yyyy-M-d, see PlainTextModelBinder), or as people

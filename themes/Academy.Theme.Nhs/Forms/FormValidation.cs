@@ -1,0 +1,53 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Academy.Theme.Nhs.Forms;
+
+/// The site's one way of checking a form (issue 14 §3). A page declares a validator for what it binds, usually as a
+/// nested <c>Validator : AbstractValidator&lt;ThePageModel&gt;</c> that calls the aggregate's rules for anything that is
+/// a rule; its POST handler loads what the page shows and then calls <c>await this.ThrowIfInvalidAsync(validator)</c>.
+/// When the validator or model binding (MaxChars, dates, hidden characters) found a problem, <see cref="FormErrorsFilter"/>
+/// turns the errors into field errors and shows the same page again with 400; the error summary lists them in the
+/// order the fields are on the page (<see cref="ErrorSummary"/>). Nothing after the call runs, so nothing is written.
+public static class FormValidation
+{
+    public static async Task ThrowIfInvalidAsync<TPage>(this TPage page, IValidator<TPage> validator, CancellationToken cancellationToken = default)
+        where TPage : PageModel
+    {
+        var result = await validator.ValidateAsync(page, cancellationToken);
+        if (!result.IsValid || !page.ModelState.IsValid) throw new ValidationException(result.Errors);
+    }
+
+    /// For a problem found after the checks, when the write itself is refused (a unique index, a concurrency token):
+    /// the same page again, with this message beside the field.
+    public static ValidationException Problem(string field, string message) => new([new ValidationFailure(field, message)]);
+}
+
+/// Turns a form's <see cref="ValidationException"/> into field errors on the page that threw it, and shows that page again
+/// with 400. A field keeps its first error only (model binding's, if it had one), since the design system shows one
+/// message per field.
+public sealed class FormErrorsFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is not ValidationException invalid || executed.ExceptionHandled || executed.HandlerInstance is not PageModel page) return;
+
+        foreach (var failure in invalid.Errors)
+        {
+            var key = failure.PropertyName ?? "";
+            if (page.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
+            page.ModelState.AddModelError(key, failure.ErrorMessage);
+        }
+        if (page.ModelState.IsValid) page.ModelState.AddModelError("", "Check your answers and try again");
+        var result = page.Page();
+        result.StatusCode = StatusCodes.Status400BadRequest;
+        executed.Result = result;
+        executed.ExceptionHandled = true;
+    }
+}
