@@ -1,4 +1,5 @@
 using Academy.Data;
+using Academy.Jobs;
 using Academy.Learning.Catalogue;
 using Academy.Learning.Certificates;
 using Academy.Learning.Cohorts;
@@ -17,6 +18,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Academy.Learning;
 
@@ -67,6 +69,11 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddScoped<EnrolmentUploadJob>();
         builder.Services.AddOptions<RecertificationOptions>().Bind(builder.Configuration.GetSection(RecertificationOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<LearningSchedules>().Bind(builder.Configuration.GetSection(LearningSchedules.Section))
+            .Validate(s => CronSchedule.IsValid(s.RecertificationCron), LearningSchedules.Problem(nameof(LearningSchedules.RecertificationCron)))
+            .Validate(s => CronSchedule.IsValid(s.ReminderCron), LearningSchedules.Problem(nameof(LearningSchedules.ReminderCron)))
+            .Validate(s => CronSchedule.IsValid(s.DigestCron), LearningSchedules.Problem(nameof(LearningSchedules.DigestCron)))
+            .ValidateOnStart();
         builder.Services.AddScoped<RecertificationJob>();
         builder.Services.AddScoped<LearnerReminderJob>();
         builder.Services.AddSingleton(new NavigationItem("Upload enrolments", "/learning/enrolments/upload", 81, [Roles.Ccio, Roles.Administrator]));
@@ -74,16 +81,11 @@ public sealed class LearningModule : IAcademyModule
 
     public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        // Daily by default (Cron.Never() is "0 0 31 2 *"): recertification at 02:00 UTC, before the reminders at 07:00 see its new enrolments.
-        var configuration = services.GetRequiredService<IConfiguration>();
+        var schedules = services.GetRequiredService<IOptions<LearningSchedules>>().Value;
         var recurring = services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<RecertificationJob>(RecertificationJobId, job => job.RunAsync(CancellationToken.None),
-            configuration["Academy:Learning:RecertificationCron"] is { Length: > 0 } recertify ? recertify : Cron.Daily(2));
-        recurring.AddOrUpdate<LearnerReminderJob>(ReminderJobId, job => job.RunAsync(CancellationToken.None),
-            configuration["Academy:Learning:ReminderCron"] is { Length: > 0 } remind ? remind : Cron.Daily(7));
-        // The CCIOs' digest: Mondays at 07:00 UTC by default.
-        recurring.AddOrUpdate<CohortDigestJob>(DigestJobId, job => job.RunAsync(CancellationToken.None),
-            configuration["Academy:Learning:DigestCron"] is { Length: > 0 } digest ? digest : Cron.Weekly(DayOfWeek.Monday, 7));
+        recurring.AddOrUpdate<RecertificationJob>(RecertificationJobId, job => job.RunAsync(CancellationToken.None), schedules.RecertificationCron);
+        recurring.AddOrUpdate<LearnerReminderJob>(ReminderJobId, job => job.RunAsync(CancellationToken.None), schedules.ReminderCron);
+        recurring.AddOrUpdate<CohortDigestJob>(DigestJobId, job => job.RunAsync(CancellationToken.None), schedules.DigestCron);
         return Task.CompletedTask;
     }
 
