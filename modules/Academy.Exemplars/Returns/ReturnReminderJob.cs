@@ -31,7 +31,7 @@ public sealed class ReturnReminderJob(ExemplarsDbContext db, IStaffDirectory sta
             var mine = returns[p.Id].ToList();
             var outstanding = ReportingPeriods.For(p.Programme)
                 .Where(period => period.Due <= today.AddDays(DaysAhead))
-                .Where(period => mine.FirstOrDefault(r => r.PeriodStart == period.Start) is not { } r || r.Status is ReturnStatus.Draft or ReturnStatus.Returned)
+                .Where(period => ReturnRules.IsOutstanding(mine.FirstOrDefault(r => r.PeriodStart == period.Start)?.Status))
                 .ToList();
             if (outstanding.Count == 0) continue;
             if (!leads[p.Trust.OdsCode].Any())

@@ -31,7 +31,16 @@ public static class ReturnRules
 
     /// A draft, or a return a reviewer sent back: its trust's lead can change it. Submitted: not until a
     /// reviewer returns it. Approved: never again.
-    public static bool IsEditable(this ProgressReturn r) => r.Status is ReturnStatus.Draft or ReturnStatus.Returned;
+    public static bool IsEditable(this ProgressReturn r) => IsEditable(r.Status);
+
+    public static bool IsEditable(ReturnStatus status) => status is ReturnStatus.Draft or ReturnStatus.Returned;
+
+    /// A period's return the trust still owes: none yet, a draft, or one sent back and not resubmitted (the trust
+    /// page offers to start or continue it; the reminder job reminds its leads).
+    public static bool IsOutstanding(ReturnStatus? status) => status is not { } s || IsEditable(s);
+
+    /// Submitted and not yet decided: a reviewer may approve it or send it back, and nobody may change it.
+    public static bool AwaitsReview(this ProgressReturn r) => r.Status == ReturnStatus.Submitted;
 
     /// The return a person means to change (tracked), and whether it can still be changed. Null when it does not
     /// exist or is not the person's trust's (a 404, as for any record they may not see). Closed when it is theirs
@@ -72,7 +81,7 @@ public static class ReturnRules
 
     public static void Decide(ProgressReturn r, bool approve, string? comment, string decidedBy, DateTimeOffset at)
     {
-        if (r.Status != ReturnStatus.Submitted) throw new InvalidOperationException($"Return {r.Id} is not awaiting review.");
+        if (!r.AwaitsReview()) throw new InvalidOperationException($"Return {r.Id} is not awaiting review.");
         r.Status = approve ? ReturnStatus.Approved : ReturnStatus.Returned;
         r.ReviewerComment = comment?.Trim() ?? "";
         r.DecidedBy = decidedBy;

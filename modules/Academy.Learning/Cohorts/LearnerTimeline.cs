@@ -14,7 +14,7 @@ public sealed class LearnerTimeline(LearningDbContext db, IStatementFeed feed, L
 
     public sealed record Entry(DateTimeOffset At, string Verb, string Activity, string? Score, string CourseTitle)
     {
-        public string Text => $"{Verb} {Activity}{(Score is null ? "" : $", score {Score}")}, {Pages.MyLearningModel.Date(At)}";
+        public string Text => $"{Verb} {Activity}{(Score is null ? "" : $", score {Score}")}, {LearningFormat.Date(At)}";
     }
 
     public async Task<IReadOnlyList<Entry>> ForAsync(IReadOnlyList<CohortDashboard.Cell> enrolments, CancellationToken cancellationToken)

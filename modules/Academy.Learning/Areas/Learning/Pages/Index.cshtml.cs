@@ -1,3 +1,4 @@
+using Academy.Learning.Cohorts;
 using Academy.Learning.Progress;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,11 +12,11 @@ public sealed class MyLearningModel(MyLearning myLearning, Academy.Learning.Data
     public MyLearning.Overview Overview { get; private set; } = default!;
 
     /// A CCIO's landing page is their trust's cohorts (issue 11 §7), above their own learning; null for anyone else.
-    public IReadOnlyList<Cohorts.CohortsModel.Row>? Cohorts { get; private set; }
+    public IReadOnlyList<CohortList.Row>? Cohorts { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (User.IsInRole(Roles.Ccio)) Cohorts = await Pages.Cohorts.CohortsModel.ListAsync(db, User, cancellationToken);
+        if (User.IsInRole(Roles.Ccio)) Cohorts = await db.VisibleCohortsAsync(User, cancellationToken);
         Overview = await myLearning.ForAsync(User.UserId()!, cancellationToken);
     }
 
@@ -37,12 +38,10 @@ public sealed class MyLearningModel(MyLearning myLearning, Academy.Learning.Data
         _ => "nhsuk-tag nhsuk-tag--red",
     };
 
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    // The views still name these; the format itself is LearningFormat's, so that services need no page model.
+    public static string Date(DateOnly date) => LearningFormat.Date(date);
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
-
-    /// On UK time, as certificates show their dates.
-    public static string Date(DateTimeOffset at) => Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, UkTime).DateTime));
+    public static string Date(DateTimeOffset at) => LearningFormat.Date(at);
 
     public static string Score(double? scaled) => scaled is { } s ? $"{Math.Round(s * 100)}%" : "";
 }

@@ -23,7 +23,7 @@ public sealed class ReturnModel(ExemplarsDbContext db, IStaffDirectory staff) : 
         if (await db.FindWholeReturnAsync(User, id, cancellationToken) is not { } found) return NotFound();
         Return = found;
         CanEdit = User.CanWrite(found.Participation.Trust) && found.IsEditable();
-        CanReview = User.CanReview() && found.Status == ReturnStatus.Submitted;
+        CanReview = User.CanReview() && found.AwaitsReview();
         History = await ReturnHistory.ForAsync(db, id, cancellationToken);
         Names = await staff.NamesAsync(ReturnRules.People(found).Concat(History.Select(e => e.Actor)), cancellationToken);
         if (Request.Query.ContainsKey(ClosedReturn.Query)) WhatHappened = ReturnRules.WhatHappened(found, Names);

@@ -36,7 +36,7 @@ public sealed class ReviewReturnModel(ExemplarsDbContext db, IEmailOutbox outbox
         // The whole return, so that the reviewer reads it beside the decision form.
         var found = await db.FindWholeReturnAsync(User, id, cancellationToken, tracked: true);
         if (found is null) return NotFound();
-        if (found.Status != ReturnStatus.Submitted) return ClosedReturn.Show(id);
+        if (!found.AwaitsReview()) return ClosedReturn.Show(id);
         Return = found;
         return null;
     }

@@ -34,5 +34,5 @@ public abstract class CohortPage(LearningDbContext db) : PageModel
     }
 
     public static string Due(DateOnly? on, int? days) =>
-        on is { } date ? MyLearningModel.Date(date) : days is { } n ? (n == 1 ? "1 day after joining" : $"{n} days after joining") : "No due date";
+        on is { } date ? LearningFormat.Date(date) : days is { } n ? (n == 1 ? "1 day after joining" : $"{n} days after joining") : "No due date";
 }

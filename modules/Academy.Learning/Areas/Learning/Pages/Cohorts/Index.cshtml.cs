@@ -3,7 +3,6 @@ using Academy.Learning.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Learning.Pages.Cohorts;
 
@@ -11,20 +10,13 @@ namespace Academy.Learning.Pages.Cohorts;
 [Authorize(Roles = CohortAccess.Roles)]
 public sealed class CohortsModel(LearningDbContext db) : PageModel
 {
-    public sealed record Row(int Id, string Name, string TrustOdsCode, int Members, int Courses);
-
-    public IReadOnlyList<Row> Cohorts { get; private set; } = [];
+    public IReadOnlyList<CohortList.Row> Cohorts { get; private set; } = [];
     public string? Trust { get; private set; }
     [TempData] public string? Enrolled { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Trust = User.CcioTrust();
-        Cohorts = await ListAsync(db, User, cancellationToken);
+        Cohorts = await db.VisibleCohortsAsync(User, cancellationToken);
     }
-
-    /// Also My learning's list for a CCIO.
-    public static async Task<IReadOnlyList<Row>> ListAsync(LearningDbContext db, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await db.Cohorts.AsNoTracking().VisibleTo(user).OrderBy(c => c.TrustOdsCode).ThenBy(c => c.Name)
-            .Select(c => new Row(c.Id, c.Name, c.TrustOdsCode, c.Members.Count, c.Courses.Count)).ToListAsync(cancellationToken);
 }
