@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages.Lessons;
 
-/// The fields of a lesson as typed, and the rules that turn them into a lesson: shared by writing a lesson (New)
+/// The fields of a lesson as typed (checked by LessonFormValidator), and copying them into a lesson: shared by writing a lesson (New)
 /// and changing a draft (Edit), with the fields in _LessonFields.cshtml. The names stay flat ("Title", not
 /// "Form.Title") so that the field ids, and the links to them, are the ones the lesson form has always had.
 public abstract class LessonFormPage : PageModel

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Academy.Exemplars.Pages.Milestones;
 
-/// The fields of a milestone as typed, and the rules that turn them into a milestone.
+/// The fields of a milestone as typed (checked by MilestoneFormValidator), shared by a new milestone and a changed one.
 public sealed class MilestoneForm
 {
     public string? CapabilityArea { get; set; }
