@@ -117,6 +117,10 @@ public static class BlueprintRules
         return true;
     }
 
+    /// Every lesson of a blueprint is of its capability area, so the area changes only while it has none.
+    public static string? AreaChangeProblem(Blueprint blueprint, CapabilityArea area) =>
+        area != blueprint.CapabilityArea && blueprint.Lessons.Count > 0 ? "Remove the lessons before you change the capability area" : null;
+
     /// Why the blueprint cannot be published yet, checked again at publication: a lesson may have changed since it was added.
     public static IReadOnlyList<string> PublishProblems(Blueprint blueprint)
     {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Exemplars.Funding;
 
 /// A participation's money rules, in one place for its pages, the API, recipes and claim decisions: no allocation
-/// above its programme's cap nor below the claims already approved, approved claims within the allocation, and
+/// above its programme's cap nor below the claims already approved, instalments and approved claims within the allocation, and
 /// national spend within the allocation. Each answers the problem in words (null: none), for a field or a recipe error.
 public static class FundingRules
 {
@@ -18,6 +18,12 @@ public static class FundingRules
     /// leave it out where its source does not name it, and the trust page says so.
     public static string? PartnerProblem(Programme programme, string? partner) =>
         programme.PartnerRequired && string.IsNullOrWhiteSpace(partner) ? "Enter the international partner organisation" : null;
+
+    /// The instalments planned for a participation add up to no more than its allocation. planned: those planned already.
+    public static string? InstalmentProblem(Participation participation, decimal planned, decimal amount) =>
+        planned + amount > participation.Allocation
+            ? $"Instalments cannot add up to more than the allocation of {Format.Money(participation.Allocation)} ({Format.Money(planned)} planned already)"
+            : null;
 
     public static decimal LeftToClaim(Participation participation) => participation.Allocation - participation.ApprovedClaimsTotal;
 

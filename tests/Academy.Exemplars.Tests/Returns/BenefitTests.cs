@@ -24,6 +24,21 @@ public sealed class BenefitTests(AcademySite site) : IClassFixture<AcademySite>
     }
 
     [Fact]
+    public async Task Post_NewBenefit_WhenEmpty_ShowsAnErrorBesideEachFieldWith400AndSavesNothing()
+    {
+        var lead = await Arrange.LeadAsync(site, Trust);
+        var participationId = await Arrange.ParticipationIdAsync(site, Trust);
+        var before = await Arrange.DbAsync(site, db => db.Benefits.CountAsync(b => b.ParticipationId == participationId));
+
+        var response = await Forms.PostAsync(lead, $"/exemplars/participations/{participationId}/benefits/new", new() { ["Name"] = " ", ["Unit"] = "" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await Html.AssertHasFieldErrorAsync(response, "Name", "Enter the benefit");
+        await Html.AssertHasFieldErrorAsync(response, "Unit", "Enter the unit it is measured in");
+        Assert.Equal(before, await Arrange.DbAsync(site, db => db.Benefits.CountAsync(b => b.ParticipationId == participationId)));
+    }
+
+    [Fact]
     public async Task Measurement_WithoutAValueOrBenefit_ShowsTheErrors()
     {
         var lead = await Arrange.LeadAsync(site, Trust);

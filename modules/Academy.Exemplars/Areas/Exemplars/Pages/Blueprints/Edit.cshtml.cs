@@ -1,5 +1,6 @@
 using Academy.Exemplars.Blueprints;
 using Academy.Exemplars.Data;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +27,8 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken, keepForm: true) is { } problem) return problem;
-        if (!Form.TryApply(ModelState, Blueprint)) return Page();
+        if (!await this.IsValidAsync(new BlueprintFormValidator<EditBlueprintModel>(Blueprint), cancellationToken)) return Page();
+        Form.Apply(Blueprint);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/blueprints/{id}/edit");
     }
@@ -34,14 +36,8 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
     public async Task<IActionResult> OnPostAddLessonAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
-        // Only lessons offered are accepted: a draft, another area's or an unknown id typed into the form is refused.
-        var choice = Choices.SingleOrDefault(c => c.Id.ToString(Format.EnGb) == LessonId);
-        if (choice is null)
-        {
-            ModelState.AddModelError(nameof(LessonId), "Select a published lesson from the list");
-            return Page();
-        }
-        BlueprintRules.Append(Blueprint, choice.Id);
+        if (!await this.IsValidAsync(new AddLessonValidator(), cancellationToken)) return Page();
+        BlueprintRules.Append(Blueprint, Choice!.Id);
         return await SavedAsync(id, cancellationToken);
     }
 
@@ -58,6 +54,8 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
+        // Not a form's input but the blueprint's state, one message per lesson to remove, all on the lessons list:
+        // the page shows every one (a validator's one message per field would keep the first only).
         var problems = BlueprintRules.PublishProblems(Blueprint);
         foreach (var message in problems) ModelState.AddModelError("Lessons", message);
         if (problems.Count > 0) return Page();
@@ -65,6 +63,15 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
         Blueprint.PublishedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/blueprints/{id}");
+    }
+
+    /// The lesson posted, when it is one of Choices.
+    private LessonChoice? Choice => Choices.SingleOrDefault(c => c.Id.ToString(Format.EnGb) == LessonId);
+
+    public sealed class AddLessonValidator : AbstractValidator<EditBlueprintModel>
+    {
+        // Only lessons offered are accepted: a draft, another area's or an unknown id typed into the form is refused.
+        public AddLessonValidator() => RuleFor(p => p.Choice).NotNull().WithMessage("Select a published lesson from the list").OverridePropertyName(nameof(LessonId));
     }
 
     private async Task<IActionResult> MoveAsync(int id, int item, int by, CancellationToken cancellationToken)

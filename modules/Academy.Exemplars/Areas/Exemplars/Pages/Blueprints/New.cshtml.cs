@@ -1,4 +1,5 @@
 using Academy.Exemplars.Data;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,14 +32,25 @@ public sealed class NewBlueprintModel(ExemplarsDbContext db) : PageModel, IBluep
             if (owner is null) return NotFound();
         }
         else if (Participations.Count == 1) owner = Participations[0];
-        else ModelState.AddModelError(nameof(ParticipationId), "Select the programme the blueprint is from");
 
         var blueprint = new Blueprint { Author = User.Email() };
-        if (!Form.TryApply(ModelState, blueprint) || owner is null) return Page();
-        blueprint.ParticipationId = owner.Id;
+        if (!await this.IsValidAsync(new Validator(blueprint), cancellationToken)) return Page();
+        Form.Apply(blueprint);
+        blueprint.ParticipationId = owner!.Id;
         db.Blueprints.Add(blueprint);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/blueprints/{blueprint.Id}/edit");
+    }
+
+    public sealed class Validator : AbstractValidator<NewBlueprintModel>
+    {
+        public Validator(Blueprint blueprint)
+        {
+            Include(new BlueprintFormValidator<NewBlueprintModel>(blueprint));
+            // The programme is asked only when the lead's trust is in more than one.
+            RuleFor(p => p.ParticipationId).Must((p, id) => !string.IsNullOrEmpty(id) || p.Participations.Count == 1)
+                .WithMessage("Select the programme the blueprint is from");
+        }
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Funding;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,10 +24,10 @@ public sealed class ClaimModel(ExemplarsDbContext db, ClaimDecisions decisions) 
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (!User.CanReview()) return Forbid();
-        if (Decision is not ("Approve" or "Reject")) ModelState.AddModelError(nameof(Decision), "Select whether to approve or reject the claim");
-        if (Decision == "Reject" && string.IsNullOrWhiteSpace(Comment)) ModelState.AddModelError(nameof(Comment), "Enter the reason for rejecting the claim");
-        if (!ModelState.IsValid) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
 
+        // ClaimDecisions checks the decision again as it saves, against figures another reviewer may have just changed. A
+        // refusal there is the claim's state, not the form's: the page shows it with 200 (ClaimTests pins that for the race).
         var outcome = await decisions.DecideAsync(id, Decision == "Approve", User.Email(), Comment?.Trim() ?? "", cancellationToken);
         switch (outcome)
         {
@@ -43,6 +44,15 @@ public sealed class ClaimModel(ExemplarsDbContext db, ClaimDecisions decisions) 
         }
         await LoadAsync(id, cancellationToken);
         return Page();
+    }
+
+    public sealed class Validator : AbstractValidator<ClaimModel>
+    {
+        public Validator()
+        {
+            RuleFor(p => p.Decision).Must(d => d is "Approve" or "Reject").WithMessage("Select whether to approve or reject the claim");
+            When(p => p.Decision == "Reject", () => RuleFor(p => p.Comment).NotEmpty().WithMessage("Enter the reason for rejecting the claim"));
+        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

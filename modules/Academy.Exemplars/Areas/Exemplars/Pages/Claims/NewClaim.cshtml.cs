@@ -1,5 +1,7 @@
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Funding;
+using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,18 +24,30 @@ public sealed class NewClaimModel(ExemplarsDbContext db, TimeProvider clock) : P
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        // Only this participation's achieved milestones are offered; any other id (another trust's) is refused.
-        int? milestoneId = int.TryParse(MilestoneId, out var mid) && MilestoneOptions.Any(o => o.Value == MilestoneId) ? mid : null;
-        if (milestoneId is null) ModelState.AddModelError(nameof(MilestoneId), "Select an achieved milestone from the list");
-        var amount = Input.Money(ModelState, nameof(Amount), Amount, "the amount");
-        if (amount == 0) ModelState.AddModelError(nameof(Amount), "Enter an amount more than £0.00");
-        if (amount is { } asked && FundingRules.ClaimProblem(Participation, asked) is { } problem) ModelState.AddModelError(nameof(Amount), problem);
-        if (!ModelState.IsValid) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
 
-        var claim = new Claim { ParticipationId = id, MilestoneId = milestoneId!.Value, Amount = amount!.Value, Status = ClaimStatus.Submitted, ClaimedBy = User.Email(), ClaimedAt = clock.GetUtcNow() };
+        var claim = new Claim { ParticipationId = id, MilestoneId = int.Parse(MilestoneId!, Format.EnGb), Amount = Input.ParseMoney(Amount, AmountName).Amount!.Value, Status = ClaimStatus.Submitted, ClaimedBy = User.Email(), ClaimedAt = clock.GetUtcNow() };
         db.Claims.Add(claim);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/claims/{claim.Id}");
+    }
+
+    private const string AmountName = "the amount";
+
+    public sealed class Validator : AbstractValidator<NewClaimModel>
+    {
+        public Validator()
+        {
+            // Only this participation's achieved milestones are offered; any other id (another trust's) is refused.
+            RuleFor(p => p.MilestoneId).Must((p, id) => int.TryParse(id, out _) && p.MilestoneOptions.Any(o => o.Value == id))
+                .WithMessage("Select an achieved milestone from the list");
+            RuleFor(p => p.Amount).Custom((text, context) =>
+            {
+                var (amount, problem) = Input.ParseMoney(text, AmountName);
+                if ((problem ?? (amount == 0 ? "Enter an amount more than £0.00" : FundingRules.ClaimProblem(context.InstanceToValidate.Participation, amount!.Value)))
+                    is { } message) context.AddFailure(message);
+            });
+        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

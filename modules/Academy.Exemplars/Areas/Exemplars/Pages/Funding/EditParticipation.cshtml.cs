@@ -1,6 +1,7 @@
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Funding;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,26 +37,16 @@ public sealed class EditParticipationModel(ExemplarsDbContext db) : PageModel
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var p = Participation;
-        var allocation = Input.Money(ModelState, nameof(Allocation), Allocation, "the allocation");
-        if (allocation is { } amount && FundingRules.AllocationProblem(p.Programme, amount, p.ApprovedClaimsTotal) is { } problem) ModelState.AddModelError(nameof(Allocation), problem);
-        if (FundingRules.PartnerProblem(p.Programme, PartnerOrganisation) is { } noPartner) ModelState.AddModelError(nameof(PartnerOrganisation), noPartner);
-        var local = Input.Money(ModelState, nameof(LocalMatchedFunding), LocalMatchedFunding, "the local matched funding", required: false);
-        int? pairedWith = null;
-        if (!string.IsNullOrEmpty(PairedWithId))
-        {
-            if (int.TryParse(PairedWithId, out var pid) && PairingOptions.Any(o => o.Value == PairedWithId)) pairedWith = pid;
-            else ModelState.AddModelError(nameof(PairedWithId), "Select a global exemplar from the list");
-        }
-        if (!ModelState.IsValid) return Page();
+        if (!await this.IsValidAsync(new Validator(), cancellationToken)) return Page();
 
         // The version the form was read at: a change made meanwhile (a claim approved) is not overwritten.
         db.Entry(p).Property(x => x.Version).OriginalValue = Version;
-        p.Allocation = allocation!.Value;
-        p.LocalMatchedFunding = local ?? 0;
+        p.Allocation = Input.ParseMoney(Allocation, AllocationName).Amount!.Value;
+        p.LocalMatchedFunding = Input.ParseMoney(LocalMatchedFunding, LocalName, required: false).Amount ?? 0;
         p.PartnerOrganisation = string.IsNullOrWhiteSpace(PartnerOrganisation) ? null : PartnerOrganisation.Trim();
         p.MaturityTarget = MaturityTarget?.Trim() ?? "";
         p.RoadmapMarkdown = Roadmap ?? "";
-        p.PairedWithId = pairedWith;
+        p.PairedWithId = string.IsNullOrEmpty(PairedWithId) ? null : int.Parse(PairedWithId, Format.EnGb);
         p.Version++;
         try
         {
@@ -63,10 +54,35 @@ public sealed class EditParticipationModel(ExemplarsDbContext db) : PageModel
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError(nameof(Allocation), "Someone else changed the funding of this participation while you were editing: check the figures and save again");
-            return Page();
+            throw FormValidation.Problem(nameof(Allocation), "Someone else changed the funding of this participation while you were editing: check the figures and save again");
         }
         return Redirect($"/exemplars/trusts/{p.Trust.OdsCode}");
+    }
+
+    private const string AllocationName = "the allocation", LocalName = "the local matched funding";
+
+    public sealed class Validator : AbstractValidator<EditParticipationModel>
+    {
+        public Validator()
+        {
+            RuleFor(p => p.Allocation).Custom((text, context) =>
+            {
+                var p = context.InstanceToValidate.Participation;
+                var (amount, problem) = Input.ParseMoney(text, AllocationName);
+                if ((problem ?? FundingRules.AllocationProblem(p.Programme, amount!.Value, p.ApprovedClaimsTotal)) is { } message) context.AddFailure(message);
+            });
+            RuleFor(p => p.PartnerOrganisation).Custom((partner, context) =>
+            {
+                if (FundingRules.PartnerProblem(context.InstanceToValidate.Participation.Programme, partner) is { } message) context.AddFailure(message);
+            });
+            RuleFor(p => p.LocalMatchedFunding).Custom((text, context) =>
+            {
+                if (Input.ParseMoney(text, LocalName, required: false).Problem is { } message) context.AddFailure(message);
+            });
+            // Only the global exemplars offered can be chosen; any other id was not chosen from this form.
+            RuleFor(p => p.PairedWithId).Must((p, id) => string.IsNullOrEmpty(id) || (int.TryParse(id, out _) && p.PairingOptions.Any(o => o.Value == id)))
+                .WithMessage("Select a global exemplar from the list");
+        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

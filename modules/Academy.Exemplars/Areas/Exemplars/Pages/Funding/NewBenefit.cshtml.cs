@@ -1,5 +1,6 @@
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,12 +21,19 @@ public sealed class NewBenefitModel(ExemplarsDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (string.IsNullOrWhiteSpace(Name)) ModelState.AddModelError(nameof(Name), "Enter the benefit");
-        if (string.IsNullOrWhiteSpace(Unit)) ModelState.AddModelError(nameof(Unit), "Enter the unit it is measured in");
-        if (!ModelState.IsValid) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
         db.Benefits.Add(new Benefit { ParticipationId = id, Name = Name!.Trim(), Unit = Unit!.Trim() });
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/trusts/{Participation.Trust.OdsCode}");
+    }
+
+    public sealed class Validator : AbstractValidator<NewBenefitModel>
+    {
+        public Validator()
+        {
+            RuleFor(p => p.Name).NotEmpty().WithMessage("Enter the benefit");
+            RuleFor(p => p.Unit).NotEmpty().WithMessage("Enter the unit it is measured in");
+        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

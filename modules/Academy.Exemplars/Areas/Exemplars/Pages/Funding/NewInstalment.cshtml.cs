@@ -1,5 +1,7 @@
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Funding;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,23 +25,32 @@ public sealed class NewInstalmentModel(ExemplarsDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (string.IsNullOrWhiteSpace(Description)) ModelState.AddModelError(nameof(Description), "Enter a description");
-        var amount = Input.Money(ModelState, nameof(Amount), Amount, "the amount");
-        if (amount == 0) ModelState.AddModelError(nameof(Amount), "Enter an amount more than £0.00");
         var planned = await db.Instalments.Where(i => i.ParticipationId == id).SumAsync(i => i.Amount, cancellationToken);
-        if (amount is { } a && planned + a > Participation.Allocation)
-            ModelState.AddModelError(nameof(Amount), $"Instalments cannot add up to more than the allocation of {Format.Money(Participation.Allocation)} ({Format.Money(planned)} planned already)");
-        int? milestoneId = null;
-        if (!string.IsNullOrEmpty(MilestoneId))
-        {
-            if (int.TryParse(MilestoneId, out var mid) && MilestoneOptions.Any(o => o.Value == MilestoneId)) milestoneId = mid;
-            else ModelState.AddModelError(nameof(MilestoneId), "Select a milestone from the list");
-        }
-        if (!ModelState.IsValid) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(planned), cancellationToken);
 
-        db.Instalments.Add(new Instalment { ParticipationId = id, Description = Description!.Trim(), Amount = amount!.Value, MilestoneId = milestoneId });
+        db.Instalments.Add(new Instalment { ParticipationId = id, Description = Description!.Trim(), Amount = Input.ParseMoney(Amount, AmountName).Amount!.Value,
+            MilestoneId = string.IsNullOrEmpty(MilestoneId) ? null : int.Parse(MilestoneId, Format.EnGb) });
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/trusts/{Participation.Trust.OdsCode}");
+    }
+
+    private const string AmountName = "the amount";
+
+    /// planned: what the participation's instalments add up to already.
+    public sealed class Validator : AbstractValidator<NewInstalmentModel>
+    {
+        public Validator(decimal planned)
+        {
+            RuleFor(p => p.Description).NotEmpty().WithMessage("Enter a description");
+            RuleFor(p => p.Amount).Custom((text, context) =>
+            {
+                var (amount, problem) = Input.ParseMoney(text, AmountName);
+                if ((problem ?? (amount == 0 ? "Enter an amount more than £0.00" : FundingRules.InstalmentProblem(context.InstanceToValidate.Participation, planned, amount!.Value)))
+                    is { } message) context.AddFailure(message);
+            });
+            RuleFor(p => p.MilestoneId).Must((p, id) => string.IsNullOrEmpty(id) || (int.TryParse(id, out _) && p.MilestoneOptions.Any(o => o.Value == id)))
+                .WithMessage("Select a milestone from the list");
+        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -23,7 +23,8 @@ public sealed class EditLessonModel(ExemplarsDbContext db) : LessonFormPage
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
-        if (!TryApply(Lesson)) return Page();
+        if (!await this.IsValidAsync(new LessonFormValidator(), cancellationToken)) return Page();
+        Apply(Lesson);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/lessons/{id}");
     }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Pages.Lessons;
 
-/// The fields of a lesson as typed, and the rules that turn them into a lesson: shared by writing a lesson (New)
+/// The fields of a lesson as typed (checked by LessonFormValidator), and copying them into a lesson: shared by writing a lesson (New)
 /// and changing a draft (Edit), with the fields in _LessonFields.cshtml. The names stay flat ("Title", not
 /// "Form.Title") so that the field ids, and the links to them, are the ones the lesson form has always had.
 public abstract class LessonFormPage : PageModel
@@ -34,33 +34,17 @@ public abstract class LessonFormPage : PageModel
         (WhatToRepeat, WhatToDoDifferently, Tags, MilestoneId) = (lesson.WhatToRepeat, lesson.WhatToDoDifferently, lesson.Tags.Replace(",", ", "), lesson.MilestoneId?.ToString());
     }
 
-    /// Checks every rule, adding errors in the order the form shows its fields; copies the values into the
-    /// lesson only when all pass, so that nothing is half-written. Call LoadMilestoneOptionsAsync first.
-    protected bool TryApply(Lesson lesson)
+    /// Copies the values into the lesson; call it once LessonFormValidator has passed (after LoadMilestoneOptionsAsync),
+    /// so that nothing is half-written.
+    protected void Apply(Lesson lesson)
     {
-        if (string.IsNullOrWhiteSpace(Title)) ModelState.AddModelError(nameof(Title), "Enter a title");
-        var areaOk = Enum.TryParse<CapabilityArea>(CapabilityArea, out var area) && Enum.IsDefined(area);
-        if (!areaOk) ModelState.AddModelError(nameof(CapabilityArea), "Select a capability area");
-        if (string.IsNullOrWhiteSpace(Context)) ModelState.AddModelError(nameof(Context), "Enter the context");
-        if (string.IsNullOrWhiteSpace(WhatHappened)) ModelState.AddModelError(nameof(WhatHappened), "Enter what happened");
-        if (string.IsNullOrWhiteSpace(WhatToRepeat) && string.IsNullOrWhiteSpace(WhatToDoDifferently))
-            ModelState.AddModelError(nameof(WhatToRepeat), "Enter what to repeat, what to do differently, or both");
-        int? milestoneId = null;
-        if (!string.IsNullOrEmpty(MilestoneId))
-        {
-            if (int.TryParse(MilestoneId, out var mid) && MilestoneOptions.Any(o => o.Value == MilestoneId)) milestoneId = mid;
-            else ModelState.AddModelError(nameof(MilestoneId), "Select a milestone from the list");
-        }
-        if (!ModelState.IsValid) return false;
-
-        lesson.MilestoneId = milestoneId;
+        lesson.MilestoneId = string.IsNullOrEmpty(MilestoneId) ? null : int.Parse(MilestoneId, Format.EnGb);
         lesson.Title = Title!.Trim();
-        lesson.CapabilityArea = area;
+        lesson.CapabilityArea = Enum.Parse<CapabilityArea>(CapabilityArea!);
         lesson.Context = Context!.Trim();
         lesson.WhatHappened = WhatHappened!.Trim();
         lesson.WhatToRepeat = WhatToRepeat?.Trim() ?? "";
         lesson.WhatToDoDifferently = WhatToDoDifferently?.Trim() ?? "";
         lesson.Tags = string.Join(",", Academy.Exemplars.Lessons.LessonIndex.Tags(Tags ?? ""));
-        return true;
     }
 }

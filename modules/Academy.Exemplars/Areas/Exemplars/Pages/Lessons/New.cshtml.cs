@@ -1,4 +1,5 @@
 using Academy.Exemplars.Data;
+using Academy.Theme.Nhs.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,8 @@ public sealed class NewLessonModel(ExemplarsDbContext db) : LessonFormPage
     {
         if (await LoadAsync(cancellationToken) is not { } participation) return NotFound();
         var lesson = new Lesson { ParticipationId = participation.Id, Status = LessonStatus.Draft, Author = User.Email() };
-        if (!TryApply(lesson)) return Page();
+        await this.ThrowIfInvalidAsync(new LessonFormValidator(), cancellationToken);
+        Apply(lesson);
         db.Lessons.Add(lesson);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/lessons/{lesson.Id}");

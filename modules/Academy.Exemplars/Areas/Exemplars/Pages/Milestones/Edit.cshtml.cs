@@ -22,8 +22,9 @@ public sealed class EditMilestoneModel(ExemplarsDbContext db, TimeProvider clock
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (!Form.TryApply(ModelState, Milestone, Milestone.Participation.Programme, Milestone.Evidence.Count, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
-            return Page();
+        var validator = new MilestoneFormValidator<EditMilestoneModel>(Milestone.Participation.Programme, Milestone.Evidence.Count, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (!await this.IsValidAsync(validator, cancellationToken)) return Page();
+        Form.Apply(Milestone);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/milestones/{id}");
     }

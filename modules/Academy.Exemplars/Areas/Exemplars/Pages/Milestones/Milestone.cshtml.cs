@@ -1,5 +1,6 @@
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Milestones;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -28,20 +29,8 @@ public sealed class MilestoneModel(ExemplarsDbContext db, EvidenceStore store, T
     public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || !CanWrite) return NotFound();
-        if (Evidence is null || Evidence.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Evidence), Evidence is null ? "Select a file" : "The selected file is empty");
-            return Page();
-        }
-        await using (var check = Evidence.OpenReadStream())
-        {
-            if (await EvidenceStore.CheckAsync(check, Evidence.FileName, Evidence.Length, cancellationToken) is { } problem)
-            {
-                ModelState.AddModelError(nameof(Evidence), problem);
-                return Page();
-            }
-        }
-        await using var content = Evidence.OpenReadStream();
+        if (!await this.IsValidAsync(new Validator(), cancellationToken)) return Page();
+        await using var content = Evidence!.OpenReadStream();
         var storedName = await store.SaveAsync(id, content, cancellationToken);
         try
         {
@@ -60,6 +49,23 @@ public sealed class MilestoneModel(ExemplarsDbContext db, EvidenceStore store, T
             throw;
         }
         return Redirect($"/exemplars/milestones/{id}");
+    }
+
+    public sealed class Validator : AbstractValidator<MilestoneModel>
+    {
+        public Validator()
+        {
+            RuleFor(p => p.Evidence).CustomAsync(async (file, context, cancellationToken) =>
+            {
+                if (file is null || file.Length == 0)
+                {
+                    context.AddFailure(file is null ? "Select a file" : "The selected file is empty");
+                    return;
+                }
+                await using var check = file.OpenReadStream();
+                if (await EvidenceStore.CheckAsync(check, file.FileName, file.Length, cancellationToken) is { } problem) context.AddFailure(problem);
+            });
+        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

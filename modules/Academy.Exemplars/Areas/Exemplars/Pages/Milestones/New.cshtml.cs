@@ -24,8 +24,9 @@ public sealed class NewMilestoneModel(ExemplarsDbContext db, TimeProvider clock)
     {
         if (!await LoadAsync(participationId, cancellationToken)) return NotFound();
         var milestone = new Milestone { ParticipationId = participationId };
-        if (!Form.TryApply(ModelState, milestone, Participation.Programme, evidenceCount: 0, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
-            return Page();
+        var validator = new MilestoneFormValidator<NewMilestoneModel>(Participation.Programme, evidenceCount: 0, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (!await this.IsValidAsync(validator, cancellationToken)) return Page();
+        Form.Apply(milestone);
         db.Milestones.Add(milestone);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/milestones/{milestone.Id}");

@@ -1,6 +1,7 @@
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Programmes;
 using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,26 +32,47 @@ public sealed class NewProgrammeModel(ExemplarsDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(Name)) ModelState.AddModelError(nameof(Name), "Enter the name of the programme");
-        var cap = Input.Money(ModelState, nameof(CapPerTrust), CapPerTrust, "the funding cap per trust");
-        if (cap == 0) ModelState.AddModelError(nameof(CapPerTrust), "Enter a funding cap per trust more than £0.00");
-        if (PartnerRequired is not ("yes" or "no")) ModelState.AddModelError(nameof(PartnerRequired), "Select whether each trust needs an international partner");
-        var start = Input.Date(ModelState, nameof(StartDate), StartDate, "the start date");
-        var end = Input.Date(ModelState, nameof(EndDate), EndDate, "the end date");
-        if (start is { } s && end is { } e && e <= s) ModelState.AddModelError(nameof(EndDate), "The end date must be after the start date");
-        var months = int.TryParse(ReportingPeriodMonths, out var m) && ProgrammeRules.PeriodLengths.Contains(m) ? m : (int?)null;
-        if (months is null) ModelState.AddModelError(nameof(ReportingPeriodMonths), "Select how often trusts send a return");
-        if (!ModelState.IsValid) return Page();
+        if (!await this.IsValidAsync(new Validator(), cancellationToken)) return Page();
 
         var partner = PartnerRequired == "yes";
         var programme = new Programme
         {
             Slug = await ProgrammeRules.NewSlugAsync(db, Name!, cancellationToken), Name = Name!.Trim(), Description = Description?.Trim() ?? "",
             Kind = partner ? ProgrammeKind.GlobalDigitalExemplar : ProgrammeKind.NationalExemplar,
-            CapPerTrust = cap!.Value, PartnerRequired = partner, StartDate = start!.Value, EndDate = end!.Value, ReportingPeriodMonths = months!.Value,
+            CapPerTrust = Input.ParseMoney(CapPerTrust, CapName).Amount!.Value, PartnerRequired = partner,
+            StartDate = Input.ParseDate(StartDate, StartName).Date!.Value, EndDate = Input.ParseDate(EndDate, EndName).Date!.Value, ReportingPeriodMonths = Months!.Value,
         };
         db.Programmes.Add(programme);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/programmes/{programme.Id}/trusts/new?created=true");
+    }
+
+    private const string CapName = "the funding cap per trust", StartName = "the start date", EndName = "the end date";
+
+    private int? Months => int.TryParse(ReportingPeriodMonths, out var m) && ProgrammeRules.PeriodLengths.Contains(m) ? m : null;
+
+    public sealed class Validator : AbstractValidator<NewProgrammeModel>
+    {
+        public Validator()
+        {
+            RuleFor(p => p.Name).NotEmpty().WithMessage("Enter the name of the programme");
+            RuleFor(p => p.CapPerTrust).Custom((text, context) =>
+            {
+                var (cap, problem) = Input.ParseMoney(text, CapName);
+                if ((problem ?? (cap == 0 ? "Enter a funding cap per trust more than £0.00" : null)) is { } message) context.AddFailure(message);
+            });
+            RuleFor(p => p.PartnerRequired).Must(answer => answer is "yes" or "no").WithMessage("Select whether each trust needs an international partner");
+            RuleFor(p => p.StartDate).Custom((text, context) =>
+            {
+                if (Input.ParseDate(text, StartName).Problem is { } message) context.AddFailure(message);
+            });
+            RuleFor(p => p.EndDate).Custom((text, context) =>
+            {
+                var (end, problem) = Input.ParseDate(text, EndName);
+                var start = Input.ParseDate(context.InstanceToValidate.StartDate, StartName).Date;
+                if ((problem ?? (end <= start ? "The end date must be after the start date" : null)) is { } message) context.AddFailure(message);
+            });
+            RuleFor(p => p.Months).NotNull().WithMessage("Select how often trusts send a return").OverridePropertyName(nameof(ReportingPeriodMonths));
+        }
     }
 }

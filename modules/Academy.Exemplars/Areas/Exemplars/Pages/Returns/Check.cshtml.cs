@@ -22,7 +22,8 @@ public sealed class CheckReturnModel(ExemplarsDbContext db, IEmailOutbox outbox,
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
         if (Missing.Count > 0)
         {
-            // Each error links to the field on the change page that mends it.
+            // Each error links to the field on the change page that mends it. Not a form's input (the page posts none) but the
+            // return's state, several form-wide messages at once: a validator's one message per field would keep the first only.
             foreach (var (_, message) in Missing) ModelState.AddModelError("", message);
             return Page();
         }

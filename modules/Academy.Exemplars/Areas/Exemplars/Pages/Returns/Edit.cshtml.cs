@@ -1,7 +1,9 @@
+using System.Linq.Expressions;
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Funding;
 using Academy.Exemplars.Returns;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,38 +52,45 @@ public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
-        var time = Rating("Form.TimeRag", Form.TimeRag);
-        var budget = Rating("Form.BudgetRag", Form.BudgetRag);
-        var scope = Rating("Form.ScopeQualityRag", Form.ScopeQualityRag);
-        var risk = Rating("Form.RiskRag", Form.RiskRag);
-        var benefits = Rating("Form.BenefitsRag", Form.BenefitsRag);
-        var confidence = Rating("Form.DeliveryConfidence", Form.DeliveryConfidence);
-        var national = Input.Money(ModelState, "Form.NationalSpend", Form.NationalSpend, "the national funding spent", required: false);
-        var local = Input.Money(ModelState, "Form.LocalSpend", Form.LocalSpend, "the local funding spent", required: false);
-        if (national is { } spent && await FundingRules.NationalSpendProblemAsync(db, Return, spent, cancellationToken) is { } overspent)
-            ModelState.AddModelError("Form.NationalSpend", overspent);
-        if (!ModelState.IsValid) return Page();
+        if (!await this.IsValidAsync(new Validator(db), cancellationToken)) return Page();
 
         var r = Return;
         r.NarrativeMarkdown = Form.Narrative?.Trim() ?? "";
-        (r.TimeRag, r.TimeComment) = (time, Form.TimeComment?.Trim() ?? "");
-        (r.BudgetRag, r.BudgetComment) = (budget, Form.BudgetComment?.Trim() ?? "");
-        (r.ScopeQualityRag, r.ScopeQualityComment) = (scope, Form.ScopeQualityComment?.Trim() ?? "");
-        (r.RiskRag, r.RiskComment) = (risk, Form.RiskComment?.Trim() ?? "");
-        (r.BenefitsRag, r.BenefitsComment) = (benefits, Form.BenefitsComment?.Trim() ?? "");
-        r.DeliveryConfidence = confidence;
-        r.NationalSpend = national ?? 0;
-        r.LocalSpend = local ?? 0;
+        (r.TimeRag, r.TimeComment) = (Rating(Form.TimeRag), Form.TimeComment?.Trim() ?? "");
+        (r.BudgetRag, r.BudgetComment) = (Rating(Form.BudgetRag), Form.BudgetComment?.Trim() ?? "");
+        (r.ScopeQualityRag, r.ScopeQualityComment) = (Rating(Form.ScopeQualityRag), Form.ScopeQualityComment?.Trim() ?? "");
+        (r.RiskRag, r.RiskComment) = (Rating(Form.RiskRag), Form.RiskComment?.Trim() ?? "");
+        (r.BenefitsRag, r.BenefitsComment) = (Rating(Form.BenefitsRag), Form.BenefitsComment?.Trim() ?? "");
+        r.DeliveryConfidence = Rating(Form.DeliveryConfidence);
+        r.NationalSpend = Input.ParseMoney(Form.NationalSpend, NationalName, required: false).Amount ?? 0;
+        r.LocalSpend = Input.ParseMoney(Form.LocalSpend, LocalName, required: false).Amount ?? 0;
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/returns/{id}");
     }
 
-    private Rag? Rating(string key, string? value)
+    private const string NationalName = "the national funding spent", LocalName = "the local funding spent";
+
+    /// Every rating may be left out until the return is submitted (ReturnRules.MissingForSubmission).
+    private static Rag? Rating(string? value) => Enum.TryParse<Rag>(value, out var rag) && Enum.IsDefined(rag) ? rag : null;
+
+    public sealed class Validator : AbstractValidator<EditReturnModel>
     {
-        if (string.IsNullOrEmpty(value)) return null;
-        if (Enum.TryParse<Rag>(value, out var rag) && Enum.IsDefined(rag)) return rag;
-        ModelState.AddModelError(key, "Select green, amber or red");
-        return null;
+        public Validator(ExemplarsDbContext db)
+        {
+            foreach (var rating in new Expression<Func<EditReturnModel, string?>>[]
+                { p => p.Form.TimeRag, p => p.Form.BudgetRag, p => p.Form.ScopeQualityRag, p => p.Form.RiskRag, p => p.Form.BenefitsRag, p => p.Form.DeliveryConfidence })
+                RuleFor(rating).Must(value => string.IsNullOrEmpty(value) || Rating(value) is not null).WithMessage("Select green, amber or red");
+            RuleFor(p => p.Form.NationalSpend).CustomAsync(async (text, context, cancellationToken) =>
+            {
+                var (spent, problem) = Input.ParseMoney(text, NationalName, required: false);
+                if ((problem ?? await FundingRules.NationalSpendProblemAsync(db, context.InstanceToValidate.Return, spent!.Value, cancellationToken)) is { } message)
+                    context.AddFailure(message);
+            });
+            RuleFor(p => p.Form.LocalSpend).Custom((text, context) =>
+            {
+                if (Input.ParseMoney(text, LocalName, required: false).Problem is { } message) context.AddFailure(message);
+            });
+        }
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)

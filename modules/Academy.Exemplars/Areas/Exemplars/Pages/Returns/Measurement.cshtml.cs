@@ -1,6 +1,8 @@
 using System.Globalization;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Returns;
+using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,18 +31,31 @@ public sealed class MeasurementModel(ExemplarsDbContext db, TimeProvider clock) 
     public async Task<IActionResult> OnPostAsync(int id, int? itemId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, itemId, cancellationToken) is { } problem) return problem;
-        int? benefitId = int.TryParse(BenefitId, out var bid) && BenefitOptions.Any(o => o.Value == BenefitId) ? bid : null;
-        if (benefitId is null) ModelState.AddModelError(nameof(BenefitId), "Select a benefit from the list");
-        var valueOk = decimal.TryParse(Value?.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && decimal.Round(value, 2) == value;
-        if (!valueOk) ModelState.AddModelError(nameof(Value), "Enter the value as a number, with up to 2 decimal places");
-        var measuredOn = Input.Date(ModelState, nameof(MeasuredOn), MeasuredOn, "the date measured");
-        if (measuredOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) ModelState.AddModelError(nameof(MeasuredOn), "The date measured must be today or in the past");
-        if (!ModelState.IsValid) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), cancellationToken);
 
         var measurement = Existing ?? Db.BenefitMeasurements.Add(new BenefitMeasurement { ReturnId = id, ParticipationId = Return.ParticipationId }).Entity;
-        (measurement.BenefitId, measurement.Value, measurement.MeasuredOn) = (benefitId!.Value, value, measuredOn!.Value);
+        (measurement.BenefitId, measurement.Value, measurement.MeasuredOn) = (int.Parse(BenefitId!, CultureInfo.InvariantCulture), ParsedValue!.Value, Input.ParseDate(MeasuredOn, MeasuredOnName).Date!.Value);
         await Db.SaveChangesAsync(cancellationToken);
         return BackToReturn(id);
+    }
+
+    private const string MeasuredOnName = "the date measured";
+
+    private decimal? ParsedValue =>
+        decimal.TryParse(Value?.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && decimal.Round(value, 2) == value ? value : null;
+
+    public sealed class Validator : AbstractValidator<MeasurementModel>
+    {
+        public Validator(DateOnly today)
+        {
+            RuleFor(p => p.BenefitId).Must((p, id) => int.TryParse(id, out _) && p.BenefitOptions.Any(o => o.Value == id)).WithMessage("Select a benefit from the list");
+            RuleFor(p => p.ParsedValue).NotNull().WithMessage("Enter the value as a number, with up to 2 decimal places").OverridePropertyName(nameof(Value));
+            RuleFor(p => p.MeasuredOn).Custom((text, context) =>
+            {
+                var (measuredOn, problem) = Input.ParseDate(text, MeasuredOnName);
+                if ((problem ?? (measuredOn > today ? "The date measured must be today or in the past" : null)) is { } message) context.AddFailure(message);
+            });
+        }
     }
 
     protected override async Task<IActionResult?> LoadAsync(int id, int? itemId, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
+using Academy.Exemplars.Milestones;
 using Academy.Exemplars.Returns;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,25 +35,46 @@ public sealed class MilestoneUpdateModel(ExemplarsDbContext db) : ReturnItemPage
     {
         if (await LoadAsync(id, itemId, cancellationToken) is { } problem) return problem;
         // The milestone must be one of this participation's: an id from another trust is refused like any unknown value.
-        var milestone = int.TryParse(MilestoneId, out var milestoneId)
+        Chosen = int.TryParse(MilestoneId, out var milestoneId)
             ? await Db.Milestones.AsNoTracking().SingleOrDefaultAsync(m => m.Id == milestoneId && m.ParticipationId == Return.ParticipationId, cancellationToken)
             : null;
-        if (milestone is null) ModelState.AddModelError(nameof(MilestoneId), "Select a milestone from the list");
-        else if (milestone.Status == MilestoneStatus.Achieved) ModelState.AddModelError(nameof(MilestoneId), "This milestone is already achieved: select another");
-        var forecast = Input.Date(ModelState, nameof(ForecastDate), ForecastDate, "the forecast date");
-        if (forecast < Return.Participation.Programme.StartDate)
-            ModelState.AddModelError(nameof(ForecastDate), $"The forecast date must be on or after the programme starts, {Format.Date(Return.Participation.Programme.StartDate)}");
-        var statusOk = Enum.TryParse<MilestoneStatus>(Status, out var status) && status != MilestoneStatus.Achieved && Enum.IsDefined(status);
-        if (!statusOk) ModelState.AddModelError(nameof(Status), "Select a status");
-        else if (milestone is not null && forecast > milestone.BaselineDate && status is MilestoneStatus.NotStarted or MilestoneStatus.OnTrack)
-            ModelState.AddModelError(nameof(Status), "A milestone forecast after its baseline date is at risk or late: select at risk or late");
-        if (string.IsNullOrWhiteSpace(Comment)) ModelState.AddModelError(nameof(Comment), "Enter a comment on progress");
-        if (!ModelState.IsValid) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
 
         var update = Existing ?? Db.MilestoneUpdates.Add(new MilestoneUpdate { ReturnId = id, ParticipationId = Return.ParticipationId }).Entity;
-        (update.MilestoneId, update.ForecastDate, update.Status, update.Comment) = (milestone!.Id, forecast!.Value, status, Comment!.Trim());
+        (update.MilestoneId, update.ForecastDate, update.Status, update.Comment) = (Chosen!.Id, Forecast!.Value, Enum.Parse<MilestoneStatus>(Status!), Comment!.Trim());
         await Db.SaveChangesAsync(cancellationToken);
         return BackToReturn(id);
+    }
+
+    /// The milestone posted, when it is one of this participation's.
+    private Milestone? Chosen { get; set; }
+
+    private DateOnly? Forecast => Input.ParseDate(ForecastDate, "the forecast date").Date;
+
+    public sealed class Validator : AbstractValidator<MilestoneUpdateModel>
+    {
+        public Validator()
+        {
+            RuleFor(p => p.MilestoneId).Custom((_, context) =>
+            {
+                var chosen = context.InstanceToValidate.Chosen;
+                if (chosen is null) context.AddFailure("Select a milestone from the list");
+                else if (chosen.Status == MilestoneStatus.Achieved) context.AddFailure("This milestone is already achieved: select another");
+            });
+            RuleFor(p => p.ForecastDate).Custom((text, context) =>
+            {
+                var (forecast, problem) = Input.ParseDate(text, "the forecast date");
+                if ((problem ?? MilestoneRules.DateProblem(context.InstanceToValidate.Return.Participation.Programme, forecast, "forecast")) is { } message)
+                    context.AddFailure(message);
+            });
+            RuleFor(p => p.Status).Custom((text, context) =>
+            {
+                var page = context.InstanceToValidate;
+                if (!Enum.TryParse<MilestoneStatus>(text, out var status) || status == MilestoneStatus.Achieved || !Enum.IsDefined(status)) context.AddFailure("Select a status");
+                else if (page.Chosen is { } chosen && MilestoneRules.StatusProblem(status, page.Forecast, chosen.BaselineDate) is { } message) context.AddFailure(message);
+            });
+            RuleFor(p => p.Comment).NotEmpty().WithMessage("Enter a comment on progress");
+        }
     }
 
     protected override async Task<IActionResult?> LoadAsync(int id, int? itemId, CancellationToken cancellationToken)

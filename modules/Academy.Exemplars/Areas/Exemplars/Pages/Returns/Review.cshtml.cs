@@ -2,6 +2,7 @@ using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Returns;
 using Academy.Notifications;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,13 +23,20 @@ public sealed class ReviewReturnModel(ExemplarsDbContext db, IEmailOutbox outbox
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
-        if (Decision is not ("Approve" or "Return")) ModelState.AddModelError(nameof(Decision), "Select whether to approve the return or return it");
-        if (Decision == "Return" && string.IsNullOrWhiteSpace(Comment)) ModelState.AddModelError(nameof(Comment), "Enter a comment saying what the trust should change");
-        if (!ModelState.IsValid) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
 
         ReturnRules.Decide(Return, Decision == "Approve", Comment, User.Email(), clock.GetUtcNow());
         await outbox.SaveChangesWithEmailAsync(db, await notices.DecidedAsync(Return, cancellationToken), cancellationToken);
         return Redirect($"/exemplars/returns/{id}");
+    }
+
+    public sealed class Validator : AbstractValidator<ReviewReturnModel>
+    {
+        public Validator()
+        {
+            RuleFor(p => p.Decision).Must(d => d is "Approve" or "Return").WithMessage("Select whether to approve the return or return it");
+            When(p => p.Decision == "Return", () => RuleFor(p => p.Comment).NotEmpty().WithMessage("Enter a comment saying what the trust should change"));
+        }
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)

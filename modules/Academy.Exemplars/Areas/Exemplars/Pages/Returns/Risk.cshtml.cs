@@ -1,6 +1,7 @@
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Returns;
 using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,25 +35,26 @@ public sealed class RiskModel(ExemplarsDbContext db) : ReturnItemPage<RiskIssue>
     public async Task<IActionResult> OnPostAsync(int id, int? itemId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, itemId, cancellationToken) is { } problem) return problem;
-        var kindOk = Enum.TryParse<RiskKind>(Kind, out var kind) && Enum.IsDefined(kind);
-        if (!kindOk) ModelState.AddModelError(nameof(Kind), "Select risk or issue");
-        if (string.IsNullOrWhiteSpace(Description)) ModelState.AddModelError(nameof(Description), "Enter a description");
-        var likelihood = Score(nameof(Likelihood), Likelihood, "Select a likelihood from 1 to 5");
-        var impact = Score(nameof(Impact), Impact, "Select an impact from 1 to 5");
-        if (string.IsNullOrWhiteSpace(Owner)) ModelState.AddModelError(nameof(Owner), "Enter the owner");
-        if (string.IsNullOrWhiteSpace(Mitigation)) ModelState.AddModelError(nameof(Mitigation), "Enter the mitigation");
-        if (!ModelState.IsValid) return Page();
+        if (!await this.IsValidAsync(new Validator(), cancellationToken)) return Page();
 
         var risk = Existing ?? Db.Risks.Add(new RiskIssue { ReturnId = id, ParticipationId = Return.ParticipationId }).Entity;
-        (risk.Kind, risk.Description, risk.Likelihood, risk.Impact, risk.Owner, risk.Mitigation) = (kind, Description!.Trim(), likelihood, impact, Owner!.Trim(), Mitigation!.Trim());
+        (risk.Kind, risk.Description, risk.Likelihood, risk.Impact, risk.Owner, risk.Mitigation) = (Enum.Parse<RiskKind>(Kind!), Description!.Trim(), Score(Likelihood)!.Value, Score(Impact)!.Value, Owner!.Trim(), Mitigation!.Trim());
         await Db.SaveChangesAsync(cancellationToken);
         return BackToReturn(id);
     }
 
-    private int Score(string key, string? value, string message)
+    private static int? Score(string? value) => int.TryParse(value, out var score) && score is >= 1 and <= 5 ? score : null;
+
+    public sealed class Validator : AbstractValidator<RiskModel>
     {
-        if (int.TryParse(value, out var score) && score is >= 1 and <= 5) return score;
-        ModelState.AddModelError(key, message);
-        return 0;
+        public Validator()
+        {
+            RuleFor(p => p.Kind).Must(k => Enum.TryParse<RiskKind>(k, out var kind) && Enum.IsDefined(kind)).WithMessage("Select risk or issue");
+            RuleFor(p => p.Description).NotEmpty().WithMessage("Enter a description");
+            RuleFor(p => p.Likelihood).Must(v => Score(v) is not null).WithMessage("Select a likelihood from 1 to 5");
+            RuleFor(p => p.Impact).Must(v => Score(v) is not null).WithMessage("Select an impact from 1 to 5");
+            RuleFor(p => p.Owner).NotEmpty().WithMessage("Enter the owner");
+            RuleFor(p => p.Mitigation).NotEmpty().WithMessage("Enter the mitigation");
+        }
     }
 }

@@ -20,7 +20,8 @@ public sealed class StartReturnModel(ExemplarsDbContext db) : PageModel
         var participation = await db.Participations.AsNoTracking().Include(p => p.Trust).Include(p => p.Programme)
             .SingleOrDefaultAsync(p => p.Id == participationId, cancellationToken);
         if (participation is null || !User.CanWrite(participation.Trust)) return NotFound();
-        var start = Input.Date(ModelState, nameof(PeriodStart), PeriodStart, "the period");
+        // The period comes from the button of a period the trust page lists, never typed: any other value is a bad request.
+        var start = Input.ParseDate(PeriodStart, "the period").Date;
         if (start is null || ReportingPeriods.Find(participation.Programme, start.Value) is not { } period) return BadRequest();
 
         var existing = await db.Returns.Where(r => r.ParticipationId == participationId && r.PeriodStart == period.Start).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);

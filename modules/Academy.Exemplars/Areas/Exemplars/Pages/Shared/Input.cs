@@ -1,20 +1,11 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Academy.Exemplars.Pages;
 
 /// Parsing what people type, with the NHS.UK style of message ("Enter ...") on the field.
 public static class Input
 {
-    /// An amount in pounds and pence: "1250", "1,250.00" or "£1,250.50".
-    public static decimal? Money(ModelStateDictionary state, string key, string? text, string what, bool required = true)
-    {
-        var (amount, problem) = ParseMoney(text, what, required);
-        if (problem is not null) state.AddModelError(key, problem);
-        return amount;
-    }
-
-    /// The same, for a validator: the amount, or the message to show beside the field.
+    /// An amount in pounds and pence: "1250", "1,250.00" or "£1,250.50"; the amount, or the message to show beside the field.
     public static (decimal? Amount, string? Problem) ParseMoney(string? text, string what, bool required = true)
     {
         if (string.IsNullOrWhiteSpace(text)) return required ? (null, $"Enter {what}") : (0m, null);
@@ -27,19 +18,14 @@ public static class Input
     }
 
     /// A date as the date input's day, month and year arrive (yyyy-M-d, see PlainTextModelBinder), or as people
-    /// write it (1/4/2018, 1 April 2018).
-    public static DateOnly? Date(ModelStateDictionary state, string key, string? text, string what, bool required = true)
+    /// write it (1/4/2018, 1 April 2018); the date (null when not required and empty), or the message to show beside the field.
+    public static (DateOnly? Date, string? Problem) ParseDate(string? text, string what, bool required = true)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) state.AddModelError(key, $"Enter {what}");
-            return null;
-        }
+        if (string.IsNullOrWhiteSpace(text)) return (null, required ? $"Enter {what}" : null);
         if (DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso)
             || DateOnly.TryParse(text.Trim(), Format.EnGb, DateTimeStyles.None, out iso))
-            return iso;
-        state.AddModelError(key, $"{char.ToUpperInvariant(what[0])}{what[1..]} must be a real date");
-        return null;
+            return (iso, null);
+        return (null, $"{char.ToUpperInvariant(what[0])}{what[1..]} must be a real date");
     }
 
     public static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
