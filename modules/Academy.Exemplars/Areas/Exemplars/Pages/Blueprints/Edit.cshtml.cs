@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Blueprints;
 using Academy.Exemplars.Data;
 using FluentValidation;
@@ -27,7 +28,7 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken, keepForm: true) is { } problem) return problem;
-        if (!await this.IsValidAsync(new BlueprintFormValidator<EditBlueprintModel>(Blueprint), cancellationToken)) return Page();
+        await this.ThrowIfInvalidAsync(new BlueprintFormValidator<EditBlueprintModel>(Blueprint), cancellationToken, StatusCodes.Status200OK);
         Form.Apply(Blueprint);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/blueprints/{id}/edit");
@@ -36,7 +37,7 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
     public async Task<IActionResult> OnPostAddLessonAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
-        if (!await this.IsValidAsync(new AddLessonValidator(), cancellationToken)) return Page();
+        await this.ThrowIfInvalidAsync(new AddLessonValidator(), cancellationToken, StatusCodes.Status200OK);
         BlueprintRules.Append(Blueprint, Choice!.Id);
         return await SavedAsync(id, cancellationToken);
     }

@@ -1,3 +1,5 @@
+using Academy.Theme.Nhs.Forms;
+using Microsoft.AspNetCore.Http;
 using Academy.Exemplars.Data;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -34,7 +36,7 @@ public sealed class NewBlueprintModel(ExemplarsDbContext db) : PageModel, IBluep
         else if (Participations.Count == 1) owner = Participations[0];
 
         var blueprint = new Blueprint { Author = User.Email() };
-        if (!await this.IsValidAsync(new Validator(blueprint), cancellationToken)) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(blueprint), cancellationToken, StatusCodes.Status200OK);
         Form.Apply(blueprint);
         blueprint.ParticipationId = owner!.Id;
         db.Blueprints.Add(blueprint);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Funding;
@@ -37,7 +38,7 @@ public sealed class EditParticipationModel(ExemplarsDbContext db) : PageModel
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var p = Participation;
-        if (!await this.IsValidAsync(new Validator(), cancellationToken)) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken, StatusCodes.Status200OK);
 
         // The version the form was read at: a change made meanwhile (a claim approved) is not overwritten.
         db.Entry(p).Property(x => x.Version).OriginalValue = Version;

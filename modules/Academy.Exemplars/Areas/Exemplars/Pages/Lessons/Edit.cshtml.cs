@@ -1,3 +1,5 @@
+using Academy.Theme.Nhs.Forms;
+using Microsoft.AspNetCore.Http;
 using Academy.Exemplars.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +25,7 @@ public sealed class EditLessonModel(ExemplarsDbContext db) : LessonFormPage
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
-        if (!await this.IsValidAsync(new LessonFormValidator(), cancellationToken)) return Page();
+        await this.ThrowIfInvalidAsync(new LessonFormValidator(), cancellationToken, StatusCodes.Status200OK);
         Apply(Lesson);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/lessons/{id}");

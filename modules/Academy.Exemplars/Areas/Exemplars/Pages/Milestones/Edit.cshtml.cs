@@ -1,3 +1,5 @@
+using Academy.Theme.Nhs.Forms;
+using Microsoft.AspNetCore.Http;
 using Academy.Exemplars.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +25,7 @@ public sealed class EditMilestoneModel(ExemplarsDbContext db, TimeProvider clock
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var validator = new MilestoneFormValidator<EditMilestoneModel>(Milestone.Participation.Programme, Milestone.Evidence.Count, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        if (!await this.IsValidAsync(validator, cancellationToken)) return Page();
+        await this.ThrowIfInvalidAsync(validator, cancellationToken, StatusCodes.Status200OK);
         Form.Apply(Milestone);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/exemplars/milestones/{id}");

@@ -1,3 +1,4 @@
+using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Milestones;
 using FluentValidation;
@@ -29,7 +30,7 @@ public sealed class MilestoneModel(ExemplarsDbContext db, EvidenceStore store, T
     public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || !CanWrite) return NotFound();
-        if (!await this.IsValidAsync(new Validator(), cancellationToken)) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken, StatusCodes.Status200OK);
         await using var content = Evidence!.OpenReadStream();
         var storedName = await store.SaveAsync(id, content, cancellationToken);
         try

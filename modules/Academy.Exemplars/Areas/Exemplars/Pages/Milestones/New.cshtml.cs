@@ -1,3 +1,5 @@
+using Academy.Theme.Nhs.Forms;
+using Microsoft.AspNetCore.Http;
 using Academy.Exemplars.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +27,7 @@ public sealed class NewMilestoneModel(ExemplarsDbContext db, TimeProvider clock)
         if (!await LoadAsync(participationId, cancellationToken)) return NotFound();
         var milestone = new Milestone { ParticipationId = participationId };
         var validator = new MilestoneFormValidator<NewMilestoneModel>(Participation.Programme, evidenceCount: 0, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        if (!await this.IsValidAsync(validator, cancellationToken)) return Page();
+        await this.ThrowIfInvalidAsync(validator, cancellationToken, StatusCodes.Status200OK);
         Form.Apply(milestone);
         db.Milestones.Add(milestone);
         await db.SaveChangesAsync(cancellationToken);

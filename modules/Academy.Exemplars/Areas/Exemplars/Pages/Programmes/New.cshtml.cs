@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Programmes;
 using Academy.Theme.Nhs.Forms;
@@ -32,7 +33,7 @@ public sealed class NewProgrammeModel(ExemplarsDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!await this.IsValidAsync(new Validator(), cancellationToken)) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken, StatusCodes.Status200OK);
 
         var partner = PartnerRequired == "yes";
         var programme = new Programme

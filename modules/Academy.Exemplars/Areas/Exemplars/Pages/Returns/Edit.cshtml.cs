@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Linq.Expressions;
 using Academy.Theme.Nhs.Forms;
 using Academy.Exemplars.Data;
@@ -52,7 +53,7 @@ public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem) return problem;
-        if (!await this.IsValidAsync(new Validator(db), cancellationToken)) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(db), cancellationToken, StatusCodes.Status200OK);
 
         var r = Return;
         r.NarrativeMarkdown = Form.Narrative?.Trim() ?? "";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Academy.Exemplars.Data;
 using Academy.Exemplars.Returns;
 using Academy.Theme.Nhs.Forms;
@@ -35,7 +36,7 @@ public sealed class RiskModel(ExemplarsDbContext db) : ReturnItemPage<RiskIssue>
     public async Task<IActionResult> OnPostAsync(int id, int? itemId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, itemId, cancellationToken) is { } problem) return problem;
-        if (!await this.IsValidAsync(new Validator(), cancellationToken)) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken, StatusCodes.Status200OK);
 
         var risk = Existing ?? Db.Risks.Add(new RiskIssue { ReturnId = id, ParticipationId = Return.ParticipationId }).Entity;
         (risk.Kind, risk.Description, risk.Likelihood, risk.Impact, risk.Owner, risk.Mitigation) = (Enum.Parse<RiskKind>(Kind!), Description!.Trim(), Score(Likelihood)!.Value, Score(Impact)!.Value, Owner!.Trim(), Mitigation!.Trim());

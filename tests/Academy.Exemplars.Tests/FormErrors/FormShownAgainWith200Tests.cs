@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Exemplars.Tests.FormErrors;
 
-/// The pages whose tests pin 200 for a form shown again (FormCheck.IsValidAsync) check their form with a validator as the
-/// others do: one error per field with model binding's first, the summary in page order, nothing written. Seen through
-/// a return's risk form.
-public sealed partial class FormCheckTests(AcademySite site) : IClassFixture<AcademySite>
+/// The pages whose tests pin 200 for a form shown again go through the same validator and FormErrorsFilter as the others,
+/// with 200 asked for: one error per field with model binding's first, the summary in page order, nothing written. Seen
+/// through a return's risk form.
+public sealed partial class FormShownAgainWith200Tests(AcademySite site) : IClassFixture<AcademySite>
 {
     private const string Trust = "RBL";
 
