@@ -76,7 +76,7 @@ async Task<double> PlainInsertAsync(int total, int perTransaction)
     return total / sw.Elapsed.TotalSeconds;
 }
 
-await IngestAsync(200, 1, 8); // warm-up: JIT, connection pool
+if (options.Singles + options.Batched > 0) await IngestAsync(200, 1, 8); // warm-up: JIT, connection pool
 var xapiOptions = site.Services.GetRequiredService<Academy.Xapi.Protocol.XapiOptions>();
 var configuredWait = xapiOptions.GroupCommitWaitMilliseconds;
 // Each single-statement run twice in the same run: the writer committing whatever has queued at once
@@ -95,7 +95,8 @@ var breakdown = new List<string>
     "| Writer, per commit (means; Academy.Xapi meter) | Commits | Requests | Statements | Gather ms | Lock ms | Inserts ms | Commit (fsync) ms | Process CPU ms per statement |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
 };
-foreach (var (name, total, batch, clients, perTx, wait) in ingest)
+// --singles 0 or --batched 0 leaves those phases out (a query-only run on a filled store, issue 12 §3).
+foreach (var (name, total, batch, clients, perTx, wait) in ingest.Where(p => p.Total >= p.Batch))
 {
     xapiOptions.GroupCommitWaitMilliseconds = wait;
     using var commits = new CommitRecorder();
@@ -110,8 +111,11 @@ foreach (var (name, total, batch, clients, perTx, wait) in ingest)
 }
 xapiOptions.GroupCommitWaitMilliseconds = configuredWait;
 // The one writer commits many single POSTs together; a plain insert of one row per transaction cannot.
-var plainGrouped = await PlainInsertAsync(Math.Min(options.Singles, 20000), 1000);
-results.Add($"| (plain insert of single statements in transactions of 1,000, for scale) | | | {plainGrouped:N0} | |");
+if (options.Singles >= 1000)
+{
+    var plainGrouped = await PlainInsertAsync(Math.Min(options.Singles, 20000), 1000);
+    results.Add($"| (plain insert of single statements in transactions of 1,000, for scale) | | | {plainGrouped:N0} | |");
+}
 results.Add("");
 results.AddRange(breakdown);
 Console.WriteLine(string.Join(Environment.NewLine, breakdown));
@@ -121,19 +125,20 @@ long existing;
 await using (var db = contexts.Create()) existing = await db.Statements.LongCountAsync();
 var toGenerate = Math.Max(0, options.Store - existing);
 var fill = Stopwatch.StartNew();
-const int chunk = 20_000;
-for (long done = 0; done < toGenerate; done += chunk)
-{
-    var count = (int)Math.Min(chunk, toGenerate - done);
-    var rows = Enumerable.Range(0, count).Select(_ => generator.Prepared()).ToList();
-    await using var db = contexts.Create();
-    await Inserter.InsertAsync(db, rows, count);
-    if ((done / chunk) % 10 == 0) Console.WriteLine($"  generated {done + count:N0} / {toGenerate:N0} ({fill.Elapsed.TotalSeconds:N0} s)");
-}
+await using (var db = contexts.Create())
+    await Filler.FillAsync(db, generator, toGenerate, done => Console.WriteLine($"  generated {done:N0} / {toGenerate:N0} ({fill.Elapsed.TotalSeconds:N0} s)"));
 long storeSize;
 await using (var db = contexts.Create()) storeSize = await db.Statements.LongCountAsync();
 Console.WriteLine($"Store: {storeSize:N0} statements (generated {toGenerate:N0} in {fill.Elapsed.TotalSeconds:N0} s)");
 var dbFile = Directory.GetFiles(site.DataFolder, "academy.db*").Sum(f => new FileInfo(f).Length);
+
+if (options.Queries == 0)
+{
+    // --queries 0: ingest (or filling) only, e.g. under a profiler.
+    Console.WriteLine();
+    Console.WriteLine(string.Join(Environment.NewLine, results));
+    return;
+}
 
 // 4. Query latency over HTTP, one client, limit=100.
 var queryClient = Client();
@@ -192,8 +197,8 @@ var issued = await site.WithServicesAsync(async services =>
 var launched = await site.WithServicesAsync(async services => await services.GetRequiredService<Academy.Xapi.Contracts.ILaunchCredentials>()
     .IssueAsync(new Academy.Xapi.Contracts.LaunchScope(Academy.Xapi.Contracts.XapiAgent.Learner("bench"), Guid.NewGuid(), "https://academy.example/auth")));
 results.Add("");
-results.Add("| Authentication (sequential, 300 requests each) | mean ms per request | CPU ms per request |");
-results.Add("|---|---:|---:|");
+results.Add("| Authentication (sequential, 300 requests each) | mean ms per request | CPU ms per request | answered |");
+results.Add("|---|---:|---:|---|");
 foreach (var (name, user, password) in new[]
 {
     ("right secret, configured key", key, secret),
@@ -210,8 +215,13 @@ foreach (var (name, user, password) in new[]
     await authClient.GetAsync("/xapi/activities?activityId=https%3A%2F%2Facademy.example%2Fauth");
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var sw = Stopwatch.StartNew();
-    for (var i = 0; i < attempts; i++) await authClient.GetAsync("/xapi/activities?activityId=https%3A%2F%2Facademy.example%2Fauth");
-    var line = $"| {name} | {sw.Elapsed.TotalMilliseconds / attempts:N2} | {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / attempts:N2} |";
+    var statuses = new SortedSet<int>();
+    for (var i = 0; i < attempts; i++)
+    {
+        using var response = await authClient.GetAsync("/xapi/activities?activityId=https%3A%2F%2Facademy.example%2Fauth");
+        statuses.Add((int)response.StatusCode);
+    }
+    var line = $"| {name} | {sw.Elapsed.TotalMilliseconds / attempts:N2} | {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / attempts:N2} | {string.Join(", ", statuses)} |";
     results.Add(line);
     Console.WriteLine(line);
 }
@@ -372,6 +382,85 @@ internal sealed class CommitRecorder : IDisposable
 internal static class JsonExtensions
 {
     public static JsonObject With(this JsonObject o, Action<JsonObject> change) { change(o); return o; }
+}
+
+/// Fills the store for the query phase (issue 12 §3: 5,000,000 statements had taken hours). The rows are
+/// those the writer writes (the statement with id, version and authority, stored in sequence order, and its
+/// key rows), but they are test data, never acknowledged to anyone, so the filler alone gives up
+/// durability: its own unpooled connection with synchronous=OFF, commands prepared once, transactions of
+/// 50,000 statements, and the next statements generated on another thread while one transaction writes.
+/// Stored times advance 1 ms a statement from far enough back that the newest is about now, so a window
+/// of a minute holds the same 60,000 statements at every store size.
+internal static class Filler
+{
+    private const int PerTransaction = 50_000;
+
+    public static async Task FillAsync(XapiDbContext db, Generator generator, long count, Action<long> progress)
+    {
+        if (count <= 0) return;
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false };
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(builder.ToString());
+        await connection.OpenAsync();
+        await using (var pragmas = connection.CreateCommand())
+        {
+            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA busy_timeout=30000; PRAGMA cache_size=-262144";
+            await pragmas.ExecuteNonQueryAsync();
+        }
+        long sequence, lastStored;
+        await using (var last = connection.CreateCommand())
+        {
+            last.CommandText = "SELECT COALESCE(MAX(Sequence), 0), COALESCE(MAX(StoredTicks), 0) FROM XapiStatements";
+            await using var reader = await last.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            (sequence, lastStored) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+        var storedTicks = Math.Max(lastStored + TimeSpan.TicksPerMillisecond, DateTimeOffset.UtcNow.UtcTicks - count * TimeSpan.TicksPerMillisecond);
+
+        var insert = Command(connection, "INSERT INTO XapiStatements (Sequence, Id, StoredTicks, CredentialId, IsVoiding, Voided, Version, Json) VALUES (@s, @id, @stored, 1, 0, 0, '1.0.0', @json)", "@s", "@id", "@stored", "@json");
+        var key = Command(connection, "INSERT INTO XapiStatementKeys (Kind, Hash, Sequence) VALUES (@k, @h, @s)", "@k", "@h", "@s");
+        List<(Guid Id, string Json, List<(StatementKeyKind Kind, byte[] Hash)> Keys)> Generate(int n) =>
+            Enumerable.Range(0, n).AsParallel().AsOrdered().Select(_ => generator.Prepared()).ToList();
+        long done = 0;
+        var next = Task.Run(() => Generate((int)Math.Min(PerTransaction, count)));
+        while (done < count)
+        {
+            var rows = await next;
+            var after = done + rows.Count;
+            if (after < count) next = Task.Run(() => Generate((int)Math.Min(PerTransaction, count - after)));
+            await using var transaction = await connection.BeginTransactionAsync();
+            insert.Transaction = key.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
+            foreach (var (id, json, keys) in rows)
+            {
+                sequence++;
+                insert.Parameters[0].Value = sequence;
+                insert.Parameters[1].Value = id.ToString();
+                insert.Parameters[2].Value = storedTicks;
+                insert.Parameters[3].Value = json;
+                insert.ExecuteNonQuery();
+                foreach (var (kind, hash) in keys)
+                {
+                    key.Parameters[0].Value = (byte)kind;
+                    key.Parameters[1].Value = hash;
+                    key.Parameters[2].Value = sequence;
+                    key.ExecuteNonQuery();
+                }
+                storedTicks += TimeSpan.TicksPerMillisecond;
+            }
+            await transaction.CommitAsync();
+            done = after;
+            if (done % 500_000 < PerTransaction || done == count) progress(done);
+        }
+        await insert.DisposeAsync();
+        await key.DisposeAsync();
+    }
+
+    private static Microsoft.Data.Sqlite.SqliteCommand Command(Microsoft.Data.Sqlite.SqliteConnection connection, string text, params string[] names)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = text;
+        foreach (var name in names) command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter { ParameterName = name });
+        return command;
+    }
 }
 
 /// Plain inserts of statement and key rows with reused, parameterised commands.

@@ -19,7 +19,9 @@
 // body and its attachment parts) → StatementEndpoints.Prepare (StatementValidator; ServerFields.Claim sets the id and
 // version and writes the statement out once) → LaunchRules / Cmi5Rules → StatementWriter (one queue, group commit;
 // ServerFields.Stamp adds stored, timestamp and authority) → StatementStore, whose SQL is SqliteStatementStore's or
-// SqlServerStatementStore's. Reads: StatementQuery (the parameters) → StatementReader. Documents/DocumentEndpoints
+// SqlServerStatementStore's. Reads: StatementQuery (the parameters) → StatementReader (and StatementFeed), whose
+// provider-specific SQL (row limits, the feed's locking read) is the StatementProvider in the same two files, chosen
+// once at start in AddXapiStatements. Documents/DocumentEndpoints
 // is the route table of the State, Activity Profile, Agent Profile, Activities and Agents resources.
 //
 // What other modules get (the public contract in Academy.Abstractions/Xapi, namespace Academy.Xapi.Contracts;

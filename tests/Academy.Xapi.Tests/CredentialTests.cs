@@ -79,6 +79,74 @@ public sealed partial class CredentialTests(LrsSite site) : IClassFixture<LrsSit
         Assert.Equal(HttpStatusCode.Unauthorized, (await site.Lrs(key: key, secret: secret).GetAsync("/xapi/statements")).StatusCode);
     }
 
+    /// Issue 12 §3: a key credential is remembered for a second; revoking it on this node forgets it at once.
+    [Fact]
+    public async Task Security_RevokedCredential_AfterUse_Returns401AtOnce()
+    {
+        var (key, secret) = await IssueAsync("Used, then revoked", "all");
+        Assert.Equal(HttpStatusCode.OK, (await site.Lrs(key: key, secret: secret).GetAsync("/xapi/statements?limit=1")).StatusCode);
+        var id = await site.WithServicesAsync(async s => (await s.GetRequiredService<XapiDbContext>().Credentials.SingleAsync(c => c.Key == key)).Id);
+        var admin = await site.SignInAsAdministratorAsync();
+        var token = Forms.AntiForgeryToken(await (await admin.GetAsync("/admin/xapi/credentials")).Content.ReadAsStringAsync())!;
+
+        await admin.PostAsync($"/admin/xapi/credentials?handler=Revoke&id={id}", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await site.Lrs(key: key, secret: secret).GetAsync("/xapi/statements?limit=1")).StatusCode);
+    }
+
+    /// A credential revoked by another node (written straight to the shared database) is refused here
+    /// once the second this node remembers it for has passed.
+    [Fact]
+    public async Task Security_CredentialRevokedOnAnotherNode_Returns401WithinASecond()
+    {
+        var (key, secret) = await IssueAsync("Revoked elsewhere", "all");
+        Assert.Equal(HttpStatusCode.OK, (await site.Lrs(key: key, secret: secret).GetAsync("/xapi/statements?limit=1")).StatusCode);
+        await site.WithServicesAsync(async s => await s.GetRequiredService<XapiDbContext>().Credentials.Where(c => c.Key == key)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.RevokedAt, DateTimeOffset.UtcNow)));
+
+        await Task.Delay(Protocol.XapiSecretCache.Lifetime + TimeSpan.FromMilliseconds(200));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await site.Lrs(key: key, secret: secret).GetAsync("/xapi/statements?limit=1")).StatusCode);
+    }
+
+    /// A remembered credential still checks every request's secret.
+    [Fact]
+    public async Task Security_WrongSecret_RightAfterTheRightOne_Returns401()
+    {
+        var (key, secret) = await IssueAsync("Remembered", "all");
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var attempt in new[] { secret, secret + "x", "", secret })
+            statuses.Add((await site.Lrs(key: key, secret: attempt).GetAsync("/xapi/statements?limit=1")).StatusCode);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK], statuses);
+    }
+
+    /// Issue 12 §3: the connection pragmas run once per pooled connection, not on every open; every
+    /// connection a context gets from the pool is still synchronous=FULL (an acknowledged statement is
+    /// on disk), waits for the write lock and checks foreign keys.
+    [Fact]
+    public async Task Durability_EveryPooledConnection_KeepsTheSitePragmas()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var (synchronous, busyTimeout, foreignKeys, journal) = await site.WithServicesAsync(async s =>
+            {
+                await using var scope = s.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<XapiDbContext>();
+                await db.Database.OpenConnectionAsync();
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                async Task<string> Pragma(string name)
+                {
+                    command.CommandText = "PRAGMA " + name;
+                    return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+                }
+                return (await Pragma("synchronous"), await Pragma("busy_timeout"), await Pragma("foreign_keys"), await Pragma("journal_mode"));
+            });
+            Assert.Equal(("2", "30000", "1", "wal"), (synchronous, busyTimeout, foreignKeys, journal));
+        }
+    }
+
     [Fact]
     public async Task Security_ReadOnlyCredential_CannotWrite()
     {

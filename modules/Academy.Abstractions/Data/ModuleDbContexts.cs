@@ -52,7 +52,10 @@ public sealed class ModuleDbContextFactory<TContext>(AcademyDatabase database, T
 {
     public Type ContextType => typeof(TContext);
 
-    public TContext Create() => Build(connection: null);
+    // Options on the configured connection string are the same for every context: built once (issue 12 §3).
+    private DbContextOptions? shared;
+
+    public TContext Create() => (TContext)Activator.CreateInstance(providerContext, shared ??= Options(connection: null))!;
 
     /// A context on a connection (and transaction) that another module already holds, so that both
     /// modules' changes commit or roll back together.
@@ -65,12 +68,14 @@ public sealed class ModuleDbContextFactory<TContext>(AcademyDatabase database, T
 
     DbContext IModuleDbContextFactory.CreateContext() => Create();
 
-    private TContext Build(DbConnection? connection)
+    private TContext Build(DbConnection? connection) => (TContext)Activator.CreateInstance(providerContext, Options(connection))!;
+
+    private DbContextOptions Options(DbConnection? connection)
     {
         var optionsType = typeof(DbContextOptionsBuilder<>).MakeGenericType(providerContext);
         var options = (DbContextOptionsBuilder)Activator.CreateInstance(optionsType)!;
         database.Configure(options, migrationsHistoryTable, connection);
         if (interceptors.Count > 0) options.AddInterceptors(interceptors);
-        return (TContext)Activator.CreateInstance(providerContext, options.Options)!;
+        return options.Options;
     }
 }

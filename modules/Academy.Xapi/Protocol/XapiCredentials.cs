@@ -4,6 +4,7 @@ using System.Text;
 using Academy.Xapi.Data;
 using Academy.Xapi.Launch;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Xapi.Protocol;
 
@@ -30,8 +31,12 @@ public sealed record XapiCaller(int CredentialId, string Key, IReadOnlySet<strin
 /// unknown key does the same hash. PBKDF2 is left only for a chosen secret this process does not know
 /// (configuration changed since the credential was stored), and the protocol middleware refuses that
 /// check (allowSlowCheck: false) to a client that has failed too often (XapiFailedAuthentications).
-public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, TimeProvider clock)
+public sealed class XapiCredentials(IServiceProvider services, XapiSecretCache cache, TimeProvider clock)
 {
+    // Resolved on first use: a request whose credential is remembered opens no context at all.
+    private XapiDbContext? db;
+    private XapiDbContext Db => db ??= services.GetRequiredService<XapiDbContext>();
+
     private const int Pbkdf2Iterations = 210_000;
 
     public async Task<XapiCaller?> AuthenticateAsync(string? authorization, CancellationToken cancellationToken, bool allowSlowCheck = true)
@@ -46,24 +51,48 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
         var secret = decoded[(colon + 1)..];
 
         var now = clock.GetUtcNow();
-        var credential = await db.Credentials.AsNoTracking()
+        // Issue 12 §3: reading the credential was the largest part of a statement's CPU (a context, a
+        // connection and an EF query per request). A key credential (not a launch one) and an unknown key
+        // are remembered for a second, so a busy client is read about once a second; a miss and a hit cost
+        // the same for every key, so timing still tells no key from another.
+        if (cache.Lookup(key) is { } remembered)
+        {
+            if (remembered.SecretHash is null || remembered.ExpiresAt <= now)
+            {
+                SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+                return null;
+            }
+            if (!Verify(remembered.SecretHash, secret, allowSlowCheck)) return null;
+            if (remembered.Caller is not null) return remembered.Caller;
+            // A launch credential's right secret: read on, for its current state.
+        }
+        var credential = await Db.Credentials.AsNoTracking()
             .Where(c => c.Key == key && c.RevokedAt == null && (c.ExpiresAt == null || c.ExpiresAt > now))
-            .Select(c => new { c.Id, c.Key, c.SecretHash, c.Scopes, c.LaunchAgent, c.LaunchRegistration, c.LaunchActivityId, c.Cmi5SessionId, c.Cmi5MasteryScore, c.Cmi5LaunchMode, c.Cmi5State, c.Cmi5TerminatedAt })
+            .Select(c => new { c.Id, c.Key, c.SecretHash, c.Scopes, c.ExpiresAt, c.LaunchAgent, c.LaunchRegistration, c.LaunchActivityId, c.Cmi5SessionId, c.Cmi5MasteryScore, c.Cmi5LaunchMode, c.Cmi5State, c.Cmi5TerminatedAt })
             .FirstOrDefaultAsync(cancellationToken);
         if (credential is null)
         {
+            cache.RememberUnknown(key);
             // The same work as checking a generated secret, so an unknown key answers no faster; an
             // expired or revoked launch credential is unknown here too, and costs the same.
             SHA256.HashData(Encoding.UTF8.GetBytes(secret));
             return null;
         }
-        if (!Verify(credential.SecretHash, secret, allowSlowCheck)) return null;
-        var launch = credential.LaunchAgent is { } agent
-            ? new LaunchRestriction(agent, credential.LaunchRegistration!.Value, credential.LaunchActivityId!,
+        if (credential.LaunchAgent is { } agent)
+        {
+            // A launch credential with the right secret is read every time, as its cmi5 state moves with
+            // the statements it sends; only its secret is remembered, so a wrong one costs what it costs
+            // for any other key.
+            cache.Remember(key, new XapiSecretCache.Credential(credential.SecretHash, null, credential.ExpiresAt ?? DateTimeOffset.MaxValue));
+            if (!Verify(credential.SecretHash, secret, allowSlowCheck)) return null;
+            var launch = new LaunchRestriction(agent, credential.LaunchRegistration!.Value, credential.LaunchActivityId!,
                 credential.Cmi5SessionId is { } session ? new Contracts.Cmi5SessionScope(session, credential.LaunchActivityId!, credential.Cmi5MasteryScore, credential.Cmi5LaunchMode!) : null,
-                credential.Cmi5State, credential.Cmi5TerminatedAt)
-            : null;
-        return new XapiCaller(credential.Id, credential.Key, ParseScopes(credential.Scopes), launch);
+                credential.Cmi5State, credential.Cmi5TerminatedAt);
+            return new XapiCaller(credential.Id, credential.Key, ParseScopes(credential.Scopes), launch);
+        }
+        var caller = new XapiCaller(credential.Id, credential.Key, ParseScopes(credential.Scopes));
+        cache.Remember(key, new XapiSecretCache.Credential(credential.SecretHash, caller, credential.ExpiresAt ?? DateTimeOffset.MaxValue));
+        return Verify(credential.SecretHash, secret, allowSlowCheck) ? caller : null;
     }
 
     /// Checks the configured secret against the stored credential once (one PBKDF2) and, when it
@@ -71,7 +100,7 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
     /// credential has another secret (it was provisioned with a different configuration).
     public async Task<bool> RememberConfiguredAsync(string key, string secret, CancellationToken cancellationToken)
     {
-        var stored = await db.Credentials.AsNoTracking().Where(c => c.Key == key && c.RevokedAt == null)
+        var stored = await Db.Credentials.AsNoTracking().Where(c => c.Key == key && c.RevokedAt == null)
             .Select(c => c.SecretHash).FirstOrDefaultAsync(cancellationToken);
         if (stored is null || !stored.StartsWith("pbkdf2:", StringComparison.Ordinal)) return stored is not null;
         if (!Verify(stored, secret, allowSlowCheck: true)) return false;
@@ -86,8 +115,9 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
     public async Task<(XapiCredential Credential, string Secret)> IssueAsync(string name, IEnumerable<string> scopes, string? createdBy, CancellationToken cancellationToken)
     {
         var (credential, secret) = Generate("ak_", name, scopes, createdBy);
-        db.Credentials.Add(credential);
-        await db.SaveChangesAsync(cancellationToken);
+        Db.Credentials.Add(credential);
+        await Db.SaveChangesAsync(cancellationToken);
+        cache.Forget(credential.Key);
         return (credential, secret);
     }
 
@@ -103,8 +133,9 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
         credential.Cmi5SessionId = launch.Cmi5?.SessionId;
         credential.Cmi5MasteryScore = launch.Cmi5?.MasteryScore;
         credential.Cmi5LaunchMode = launch.Cmi5?.LaunchMode;
-        db.Credentials.Add(credential);
-        await db.SaveChangesAsync(cancellationToken);
+        Db.Credentials.Add(credential);
+        await Db.SaveChangesAsync(cancellationToken);
+        cache.Forget(credential.Key);
         return (credential, secret);
     }
 
@@ -126,8 +157,8 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
     /// Left alone when a credential with that key exists.
     public async Task<bool> EnsureAsync(string key, string secret, string name, CancellationToken cancellationToken)
     {
-        if (await db.Credentials.AnyAsync(c => c.Key == key, cancellationToken)) return false;
-        db.Credentials.Add(new XapiCredential
+        if (await Db.Credentials.AnyAsync(c => c.Key == key, cancellationToken)) return false;
+        Db.Credentials.Add(new XapiCredential
         {
             Key = key,
             Name = name,
@@ -136,16 +167,18 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = "configuration",
         });
-        await db.SaveChangesAsync(cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
+        cache.Forget(key);
         return true;
     }
 
     public async Task<bool> RevokeAsync(int id, CancellationToken cancellationToken)
     {
-        var credential = await db.Credentials.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var credential = await Db.Credentials.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (credential is null || credential.RevokedAt is not null) return false;
         credential.RevokedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
+        cache.Forget(credential.Key);
         return true;
     }
 
@@ -182,10 +215,39 @@ public sealed class XapiCredentials(XapiDbContext db, XapiSecretCache cache, Tim
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-/// Successful PBKDF2 checks, keyed by a SHA-256 of (stored hash, secret): a changed or revoked
-/// credential is still read from the database on every request.
+/// Successful PBKDF2 checks, keyed by a SHA-256 of (stored hash, secret), and the credentials read in the
+/// last second. A credential revoked on this node is forgotten at once; one revoked on another node is
+/// refused here within a second (Lifetime).
 public sealed class XapiSecretCache
 {
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
+    // Unknown keys are remembered too, so guessing keys could fill memory: past this many entries the
+    // stale ones go, and if all are fresh, all go.
+    private const int Capacity = 10_000;
+
+    /// A credential as read: SecretHash null when no usable credential has the key; Caller null for a
+    /// launch credential, which a right secret reads again.
+    public sealed record Credential(string? SecretHash, XapiCaller? Caller, DateTimeOffset ExpiresAt);
+
+    private readonly ConcurrentDictionary<string, (Credential Credential, long ReadAt)> credentials = new(StringComparer.Ordinal);
+
+    public Credential? Lookup(string key) =>
+        credentials.TryGetValue(key, out var entry) && Environment.TickCount64 - entry.ReadAt < Lifetime.TotalMilliseconds ? entry.Credential : null;
+
+    public void RememberUnknown(string key) => Remember(key, new Credential(null, null, DateTimeOffset.MaxValue));
+
+    public void Remember(string key, Credential credential)
+    {
+        var now = Environment.TickCount64;
+        if (credentials.Count >= Capacity)
+            foreach (var (old, entry) in credentials)
+                if (now - entry.ReadAt >= Lifetime.TotalMilliseconds) credentials.TryRemove(old, out _);
+        if (credentials.Count >= Capacity) credentials.Clear();
+        credentials[key] = (credential, now);
+    }
+
+    public void Forget(string key) => credentials.TryRemove(key, out _);
+
     public ConcurrentDictionary<string, byte> Verified { get; } = new();
     /// Stored PBKDF2 hash → SHA-256 of the secret, for the configured credential this process knows the
     /// secret of (checked against the stored hash at start).

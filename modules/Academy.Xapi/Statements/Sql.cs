@@ -4,10 +4,8 @@ using System.Globalization;
 namespace Academy.Xapi.Statements;
 
 /// Parameterised commands for the reader (raw ADO.NET: EF's materialisation would cost more than the reads).
-internal sealed class Sql(DbConnection connection, DbTransaction? transaction, bool isSqlServer)
+internal sealed class Sql(DbConnection connection, DbTransaction? transaction)
 {
-    public bool IsSqlServer { get; } = isSqlServer;
-
     public DbCommand Command(string text, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();

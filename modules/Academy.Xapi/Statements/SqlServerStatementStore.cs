@@ -31,3 +31,19 @@ internal sealed class SqlServerStatementStore(XapiDbContext db) : StatementStore
         return Convert.ToInt64(await With(command, statement.Id.ToString(), storedTicks, credentialId, statement.Voids is not null, false, statement.Version, json).ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }
+
+/// SQL Server's read SQL: TOP, and the feed's locking read.
+internal sealed class SqlServerStatementProvider : StatementProvider
+{
+    public override StatementStore CreateStore(XapiDbContext db) => new SqlServerStatementStore(db);
+
+    public override string First(int count, string columns, string fromWhere, string orderBy) =>
+        $"SELECT TOP ({count}) {columns} {fromWhere} ORDER BY {orderBy}";
+
+    // With several web nodes each node's writer takes identity values as it inserts, so node A's 10 can
+    // commit after node B's 11. Under snapshot reads (READ_COMMITTED_SNAPSHOT, Azure SQL's default) a
+    // reader would see 11, move its cursor past 10 and never read it. READCOMMITTEDLOCK makes the scan wait
+    // on the uncommitted row instead.
+    public override string FeedPage(int max) =>
+        $"SELECT TOP ({max}) Sequence, Json, StoredTicks FROM XapiStatements WITH (READCOMMITTEDLOCK) WHERE Sequence > @after ORDER BY Sequence";
+}

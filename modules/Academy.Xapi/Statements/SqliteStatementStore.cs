@@ -30,3 +30,15 @@ internal sealed class SqliteStatementStore(XapiDbContext db) : StatementStore(db
         return sequence;
     }
 }
+
+/// SQLite's read SQL: LIMIT; one writer commits in sequence order, so the feed reads plainly.
+internal sealed class SqliteStatementProvider : StatementProvider
+{
+    public override StatementStore CreateStore(XapiDbContext db) => new SqliteStatementStore(db);
+
+    public override string First(int count, string columns, string fromWhere, string orderBy) =>
+        $"SELECT {columns} {fromWhere} ORDER BY {orderBy} LIMIT {count}";
+
+    public override string FeedPage(int max) =>
+        $"SELECT Sequence, Json, StoredTicks FROM XapiStatements WHERE Sequence > @after ORDER BY Sequence LIMIT {max}";
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Academy.Data;
 using Academy.Modules;
 using Academy.Xapi.Contracts;
 using Academy.Xapi.Data;
@@ -20,6 +21,8 @@ public static class StatementEndpoints
 {
     public static IServiceCollection AddXapiStatements(this IServiceCollection services)
     {
+        // The one place that chooses the provider's statement SQL (issue 12 §5); no query tests the provider.
+        services.AddSingleton(sp => StatementProvider.For(sp.GetRequiredService<AcademyDatabase>().Provider));
         services.AddSingleton<StatementWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<StatementWriter>());
         services.AddScoped<StatementReader>();
@@ -41,7 +44,7 @@ public static class StatementEndpoints
     }
 
     /// Communication 2.1.1: PUT with statementId stores one statement under that id; 204.
-    private static async Task<IResult> PutAsync(HttpContext context, StatementWriter writer, StatementReader reader, XapiOptions options, XapiDbContext db, TimeProvider clock)
+    private static async Task<IResult> PutAsync(HttpContext context, StatementWriter writer, XapiOptions options, TimeProvider clock)
     {
         XapiProtocol.RejectUnknownParameters(context.Request, "statementId");
         var id = context.Request.Query["statementId"].ToString();
@@ -54,8 +57,7 @@ public static class StatementEndpoints
             throw new XapiException("The statement's id differs from the statementId parameter.", "statement.id", "Communication 2.1.1");
 
         var prepared = Prepare(context, [body.Json], Guid.Parse(id));
-        await LaunchRules.CheckWriteAsync(context.Xapi().Caller, prepared, reader);
-        await Cmi5Rules.CheckAsync(context.Xapi().Caller, prepared, db, options.Cmi5TerminatedGracePeriod, clock.GetUtcNow());
+        await CheckLaunchAsync(context, prepared, options, clock);
         var attachments = StatementRequests.MatchAttachments(prepared.Select(p => p.Json).ToList(), body.Parts);
         var outcome = await writer.WriteAsync(prepared, Authority(context, options), context.Xapi().Caller.CredentialId, attachments, CancellationToken.None);
         return outcome.Status == WriteStatus.Conflict
@@ -64,7 +66,7 @@ public static class StatementEndpoints
     }
 
     /// Communication 2.1.2: POST one statement or an array; all are stored or none; the ids in order.
-    private static async Task<IResult> PostAsync(HttpContext context, StatementWriter writer, StatementReader reader, XapiOptions options, XapiDbContext db, TimeProvider clock)
+    private static async Task<IResult> PostAsync(HttpContext context, StatementWriter writer, XapiOptions options, TimeProvider clock)
     {
         XapiProtocol.RejectUnknownParameters(context.Request);
         using var body = await StatementRequests.ReadAsync(context.Request, options);
@@ -77,8 +79,7 @@ public static class StatementEndpoints
         if (statements.Count > options.MaxStatementsPerRequest)
             throw new XapiException($"A request may carry at most {options.MaxStatementsPerRequest} statements.", status: StatusCodes.Status413PayloadTooLarge);
         var prepared = Prepare(context, statements, null);
-        await LaunchRules.CheckWriteAsync(context.Xapi().Caller, prepared, reader);
-        await Cmi5Rules.CheckAsync(context.Xapi().Caller, prepared, db, options.Cmi5TerminatedGracePeriod, clock.GetUtcNow());
+        await CheckLaunchAsync(context, prepared, options, clock);
         var duplicate = prepared.GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new XapiException($"The id {duplicate.Key} appears more than once in the batch.", "id", "Communication 2.1.2");
         var attachments = StatementRequests.MatchAttachments(prepared.Select(p => p.Json).ToList(), body.Parts);
@@ -87,6 +88,16 @@ public static class StatementEndpoints
         return outcome.Status == WriteStatus.Conflict
             ? XapiProblem.Create(StatusCodes.Status409Conflict, outcome.Message!, "id", "Communication 2.1.2: an id names one statement")
             : Results.Json(outcome.Ids.Select(i => i.ToString()).ToArray());
+    }
+
+    /// A launch credential's limits (LaunchRules, Cmi5Rules). Only they read the database before the writer,
+    /// so a key credential's request resolves no context (issue 12 §3).
+    private static async Task CheckLaunchAsync(HttpContext context, List<PreparedStatement> prepared, XapiOptions options, TimeProvider clock)
+    {
+        var caller = context.Xapi().Caller;
+        if (caller.Launch is null) return;
+        await LaunchRules.CheckWriteAsync(caller, prepared, context.RequestServices.GetRequiredService<StatementReader>());
+        await Cmi5Rules.CheckAsync(caller, prepared, context.RequestServices.GetRequiredService<XapiDbContext>(), options.Cmi5TerminatedGracePeriod, clock.GetUtcNow());
     }
 
     private static List<PreparedStatement> Prepare(HttpContext context, IReadOnlyList<JsonElement> statements, Guid? putId) =>

@@ -10,14 +10,14 @@ namespace Academy.Xapi.Statements;
 
 /// IStatementFeed over the statements table: the cursor is the commit sequence (one writer assigns
 /// it in commit order), and a learner's course is read through the same key index as a query.
-internal sealed partial class StatementFeed(XapiDbContext db, StatementCommits commits) : IStatementFeed
+internal sealed partial class StatementFeed(XapiDbContext db, StatementCommits commits, StatementProvider provider) : IStatementFeed
 {
     public const int MaxPerRead = 5000;
 
     private async Task<Sql> SqlAsync(CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return new Sql(db.Database.GetDbConnection(), null, db.Database.IsSqlServer());
+        return new Sql(db.Database.GetDbConnection(), null);
     }
 
     public async Task<IReadOnlyList<FeedStatement>> ReadAsync(long after, int max, CancellationToken cancellationToken = default)
@@ -26,14 +26,7 @@ internal sealed partial class StatementFeed(XapiDbContext db, StatementCommits c
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         max = Math.Min(max, MaxPerRead);
         var sql = await SqlAsync(cancellationToken);
-        // SQL Server with several web nodes: each node's writer takes identity values as it inserts, so
-        // node A's 10 can commit after node B's 11. Under snapshot reads (READ_COMMITTED_SNAPSHOT, Azure
-        // SQL's default) a reader would see 11, move its cursor past 10 and never read it. READCOMMITTEDLOCK
-        // makes the scan wait on the uncommitted row instead. SQLite has one writer, in commit order.
-        var text = sql.IsSqlServer
-            ? $"SELECT TOP ({max}) Sequence, Json, StoredTicks FROM XapiStatements WITH (READCOMMITTEDLOCK) WHERE Sequence > @after ORDER BY Sequence"
-            : $"SELECT Sequence, Json, StoredTicks FROM XapiStatements WHERE Sequence > @after ORDER BY Sequence LIMIT {max}";
-        return await ReadAllAsync(sql, text, cancellationToken, ("@after", after));
+        return await ReadAllAsync(sql, provider.FeedPage(max), cancellationToken, ("@after", after));
     }
 
     public async Task<long> LatestPositionAsync(CancellationToken cancellationToken = default)

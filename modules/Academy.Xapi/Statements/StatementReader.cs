@@ -14,12 +14,12 @@ internal sealed record StatementPage(List<string> Statements, string? More, long
 
 /// Reads statements. Every query is an index range scan: either the statements table by sequence or
 /// the key table by (kind, hash, sequence), with any further filter as an indexed probe.
-internal sealed class StatementReader(XapiDbContext db)
+internal sealed class StatementReader(XapiDbContext db, StatementProvider provider)
 {
     private async Task<Sql> SqlAsync()
     {
         await db.Database.OpenConnectionAsync();
-        return new Sql(db.Database.GetDbConnection(), null, db.Database.IsSqlServer());
+        return new Sql(db.Database.GetDbConnection(), null);
     }
 
     public async Task<(string Json, long StoredTicks)?> FindAsync(Guid id, bool voided, int? credentialId)
@@ -58,7 +58,6 @@ internal sealed class StatementReader(XapiDbContext db)
 
         var parameters = new List<(string, object?)> { ("@low", low), ("@high", high), ("@false", false) };
         var text = new StringBuilder();
-        var top = sql.IsSqlServer ? $"TOP ({query.Limit + 1}) " : "";
         string sequence;
         // Drive the scan from the most selective key: registration, agent, activity, then verb.
         var keys = query.Keys.OrderBy(k => k.Kind switch
@@ -73,12 +72,12 @@ internal sealed class StatementReader(XapiDbContext db)
         if (keys.Count == 0)
         {
             sequence = "s.Sequence";
-            text.Append($"SELECT {top}s.Sequence, s.Json, s.StoredTicks FROM XapiStatements s WHERE s.Sequence > @low AND s.Sequence <= @high");
+            text.Append("FROM XapiStatements s WHERE s.Sequence > @low AND s.Sequence <= @high");
         }
         else
         {
             sequence = "k0.Sequence";
-            text.Append($"SELECT {top}s.Sequence, s.Json, s.StoredTicks FROM XapiStatementKeys k0 JOIN XapiStatements s ON s.Sequence = k0.Sequence")
+            text.Append("FROM XapiStatementKeys k0 JOIN XapiStatements s ON s.Sequence = k0.Sequence")
                 .Append(" WHERE k0.Kind = @kind0 AND k0.Hash = @hash0 AND k0.Sequence > @low AND k0.Sequence <= @high");
             parameters.Add(("@kind0", (byte)keys[0].Kind));
             parameters.Add(("@hash0", keys[0].Hash));
@@ -96,14 +95,13 @@ internal sealed class StatementReader(XapiDbContext db)
             text.Append(" AND s.CredentialId = @credential");
             parameters.Add(("@credential", credentialId));
         }
-        text.Append($" ORDER BY {sequence} {(query.Ascending ? "ASC" : "DESC")}");
-        if (!sql.IsSqlServer) text.Append($" LIMIT {query.Limit + 1}");
+        var select = provider.First(query.Limit + 1, "s.Sequence, s.Json, s.StoredTicks", text.ToString(), $"{sequence} {(query.Ascending ? "ASC" : "DESC")}");
 
         var statements = new List<string>();
         long lastSequence = 0;
         long? lastModified = null;
         var hasMore = false;
-        await using (var command = sql.Command(text.ToString(), [.. parameters]))
+        await using (var command = sql.Command(select, [.. parameters]))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -124,8 +122,6 @@ internal sealed class StatementReader(XapiDbContext db)
         return new StatementPage(statements, next, lastModified);
     }
 
-    private static async Task<long> LastSequenceAtAsync(Sql sql, long ticks) =>
-        await sql.ScalarAsync<long?>(sql.IsSqlServer
-            ? "SELECT TOP 1 Sequence FROM XapiStatements WHERE StoredTicks <= @ticks ORDER BY StoredTicks DESC, Sequence DESC"
-            : "SELECT Sequence FROM XapiStatements WHERE StoredTicks <= @ticks ORDER BY StoredTicks DESC, Sequence DESC LIMIT 1", ("@ticks", ticks)) ?? 0;
+    private async Task<long> LastSequenceAtAsync(Sql sql, long ticks) =>
+        await sql.ScalarAsync<long?>(provider.First(1, "Sequence", "FROM XapiStatements WHERE StoredTicks <= @ticks", "StoredTicks DESC, Sequence DESC"), ("@ticks", ticks)) ?? 0;
 }

@@ -9,7 +9,7 @@ namespace Academy.Xapi.Statements;
 /// The statement writer's connection and its prepared commands (issue 12 §3: kept open, each command
 /// compiled once). The SQL both providers read alike is here; where they differ (the write lock, the
 /// newest row, who numbers the sequence) each provider's store holds its own: SqliteStatementStore and
-/// SqlServerStatementStore (issue 12 §5).
+/// SqlServerStatementStore, beside that provider's read SQL (StatementProvider; issue 12 §5).
 internal abstract class StatementStore : IAsyncDisposable
 {
     private readonly XapiDbContext db;
@@ -24,13 +24,13 @@ internal abstract class StatementStore : IAsyncDisposable
     protected DbConnection Connection { get; }
     protected DbTransaction? Transaction { get; private set; }
 
-    public static async Task<StatementStore> OpenAsync(ModuleDbContextFactory<XapiDbContext> contexts)
+    public static async Task<StatementStore> OpenAsync(ModuleDbContextFactory<XapiDbContext> contexts, StatementProvider provider)
     {
         var db = contexts.Create();
         try
         {
             await db.Database.OpenConnectionAsync();
-            StatementStore store = db.Database.IsSqlServer() ? new SqlServerStatementStore(db) : new SqliteStatementStore(db);
+            var store = provider.CreateStore(db);
             await store.OpenedAsync();
             return store;
         }

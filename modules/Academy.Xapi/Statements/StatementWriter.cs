@@ -29,7 +29,7 @@ internal sealed record WriteOutcome(WriteStatus Status, IReadOnlyList<Guid> Ids,
 /// and completes each request only after the commit, so an acknowledged statement is on disk.
 /// One writer means SQLite never sees two writers ("database is locked" cannot happen) and stored
 /// times and sequence numbers rise together, which paging and since/until rely on.
-internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> contexts, TimeProvider clock, StatementCommits commits, XapiOptions options, ILogger<StatementWriter> log) : BackgroundService
+internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> contexts, StatementProvider provider, TimeProvider clock, StatementCommits commits, XapiOptions options, ILogger<StatementWriter> log) : BackgroundService
 {
     private const int MaxStatementsPerCommit = 5000;
 
@@ -147,7 +147,7 @@ internal sealed class StatementWriter(ModuleDbContextFactory<XapiDbContext> cont
 
     private async Task<List<WriteOutcome>> StoreAsync(List<WriteRequest> batch)
     {
-        var writer = store ??= await StatementStore.OpenAsync(contexts);
+        var writer = store ??= await StatementStore.OpenAsync(contexts, provider);
         try
         {
             var begun = Stopwatch.GetTimestamp();
