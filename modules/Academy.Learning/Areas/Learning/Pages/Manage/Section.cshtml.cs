@@ -1,5 +1,7 @@
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
+using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Academy.Learning.Pages.Manage;
@@ -20,10 +22,15 @@ public sealed class SectionModel(LearningDbContext db, TimeProvider clock) : Aut
     {
         if (!await LoadAsync(id, sectionId, cancellationToken)) return NotFound();
         ModelState.Clear();
-        if (!AddErrors(CourseRules.CheckSection(Title))) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
         Section.Title = Title!.Trim();
         await SaveAsync(cancellationToken);
         return Redirect(CourseUrl + "#sections");
+    }
+
+    public sealed class Validator : AbstractValidator<SectionModel>
+    {
+        public Validator() => this.RuleErrors(p => CourseRules.CheckSection(p.Title));
     }
 
     private async Task<bool> LoadAsync(int id, int sectionId, CancellationToken cancellationToken)
