@@ -1,7 +1,6 @@
 using Academy.Learning.Catalogue;
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
-using Academy.Theme.Nhs.Forms;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,7 +22,7 @@ public sealed class ManageCourseModel(LearningDbContext db, TimeProvider clock, 
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         ModelState.Clear();
-        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
+        if (!AddErrors(CourseRules.CheckSection(SectionTitle).Select(e => e with { Field = nameof(SectionTitle) }))) return Page();
         Course.Sections.Add(new Section { Title = SectionTitle!.Trim(), Position = Course.Sections.Count + 1 });
         await SaveAsync(cancellationToken);
         return Redirect(CourseUrl + "#sections");
@@ -117,10 +116,5 @@ public sealed class ManageCourseModel(LearningDbContext db, TimeProvider clock, 
     {
         ModelState.Clear();
         return new[] { error }.Refused();
-    }
-
-    public sealed class Validator : AbstractValidator<ManageCourseModel>
-    {
-        public Validator() => this.RuleErrors(p => CourseRules.CheckSection(p.SectionTitle).Select(e => e with { Field = nameof(SectionTitle) }));
     }
 }

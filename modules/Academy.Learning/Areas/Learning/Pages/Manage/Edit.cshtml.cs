@@ -1,7 +1,5 @@
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
-using Academy.Theme.Nhs.Forms;
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,19 +20,11 @@ public sealed class EditCourseModel(LearningDbContext db, TimeProvider clock) : 
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         ModelState.Clear();
-        await this.ThrowIfInvalidAsync(new Validator(Db), cancellationToken);
+        var slug = Form.Slug?.Trim();
+        var taken = slug is not null && await Db.Courses.AnyAsync(c => c.Slug == slug && c.Id != id, cancellationToken);
+        if (!AddErrors(CourseRules.CheckCourse(Form.Details, taken, Course), "Form.")) return Page();
         CourseRules.ApplyCourse(Course, Form.Details);
         await SaveAsync(cancellationToken);
         return Redirect(CourseUrl);
-    }
-
-    public sealed class Validator : AbstractValidator<EditCourseModel>
-    {
-        public Validator(LearningDbContext db) => this.RuleErrorsAsync(async (p, cancellationToken) =>
-        {
-            var slug = p.Form.Slug?.Trim();
-            var taken = slug is not null && await db.Courses.AnyAsync(c => c.Slug == slug && c.Id != p.Course.Id, cancellationToken);
-            return CourseRules.CheckCourse(p.Form.Details, taken, p.Course);
-        }, "Form.");
     }
 }

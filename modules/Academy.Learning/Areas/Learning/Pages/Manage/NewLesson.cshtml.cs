@@ -1,7 +1,5 @@
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
-using Academy.Theme.Nhs.Forms;
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -26,21 +24,14 @@ public sealed class NewLessonModel(LearningDbContext db, TimeProvider clock) : A
     {
         if (!await LoadAsync(id, sectionId, cancellationToken)) return NotFound();
         ModelState.Clear();
-        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
-        var details = Details;
+        var details = new CourseRules.LessonDetails(Title, Slug, Kind, Minutes);
+        if (!AddErrors(CourseRules.CheckLesson(Course, null, details))) return Page();
         var lesson = new Lesson { Position = Section.Lessons.Count + 1 };
         CourseRules.ApplyLesson(lesson, details);
         if (lesson.Kind == LessonKind.Quiz) lesson.PassMark = 80;
         Section.Lessons.Add(lesson);
         await SaveAsync(cancellationToken);
         return Redirect($"{CourseUrl}/lessons/{lesson.Id}");
-    }
-
-    private CourseRules.LessonDetails Details => new(Title, Slug, Kind, Minutes);
-
-    public sealed class Validator : AbstractValidator<NewLessonModel>
-    {
-        public Validator() => this.RuleErrors(p => CourseRules.CheckLesson(p.Course, null, p.Details));
     }
 
     private async Task<bool> LoadAsync(int id, int sectionId, CancellationToken cancellationToken)

@@ -1,7 +1,5 @@
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
-using Academy.Theme.Nhs.Forms;
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Academy.Learning.Pages.Manage;
@@ -22,15 +20,10 @@ public sealed class SectionModel(LearningDbContext db, TimeProvider clock) : Aut
     {
         if (!await LoadAsync(id, sectionId, cancellationToken)) return NotFound();
         ModelState.Clear();
-        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
+        if (!AddErrors(CourseRules.CheckSection(Title))) return Page();
         Section.Title = Title!.Trim();
         await SaveAsync(cancellationToken);
         return Redirect(CourseUrl + "#sections");
-    }
-
-    public sealed class Validator : AbstractValidator<SectionModel>
-    {
-        public Validator() => this.RuleErrors(p => CourseRules.CheckSection(p.Title));
     }
 
     private async Task<bool> LoadAsync(int id, int sectionId, CancellationToken cancellationToken)
