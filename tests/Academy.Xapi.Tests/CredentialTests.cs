@@ -51,6 +51,27 @@ public sealed partial class CredentialTests(LrsSite site) : IClassFixture<LrsSit
         Assert.Contains("Select at least one scope", html);
     }
 
+    /// The form's checks are its validator's (issue 14 §3): each error beside its field and in the summary in the order
+    /// of the fields, with 400, and no credential issued.
+    [Fact]
+    public async Task AdminPage_WithATooLongNameAndAnUnknownScope_ShowsBothErrorsInFieldOrderWith400AndIssuesNothing()
+    {
+        var admin = await site.SignInAsAdministratorAsync();
+        var name = "Too long " + new string('x', 200);
+        var page = await admin.GetAsync("/admin/xapi/credentials");
+        var token = Forms.AntiForgeryToken(await page.Content.ReadAsStringAsync())!;
+
+        var response = await admin.PostAsync("/admin/xapi/credentials", new FormUrlEncodedContent(
+            [new("Name", name), new("Scopes", "statements/read"), new("Scopes", "statements/teleport"), new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        await Html.AssertHasFieldErrorAsync(response, "Name", "Name must be 200 characters or fewer");
+        Assert.Contains("id=\"scopes-error\"><span class=\"nhsuk-u-visually-hidden\">Error: </span>Select scopes from the list</span>", html);
+        Assert.Equal(["Name", "Scopes"], SummaryLink().Matches(html).Select(m => m.Groups[1].Value));
+        Assert.False(await site.WithServicesAsync(s => s.GetRequiredService<XapiDbContext>().Credentials.AnyAsync(c => c.Name.StartsWith("Too long "))));
+    }
+
     [Fact]
     public async Task AdminPage_ForANonAdministrator_IsRefused()
     {
@@ -198,6 +219,7 @@ public sealed partial class CredentialTests(LrsSite site) : IClassFixture<LrsSit
         Assert.DoesNotContain(LrsSite.Secret, stored.SecretHash);
     }
 
+    [GeneratedRegex("<li><a href=\"#([^\"]+)\">")] private static partial Regex SummaryLink();
     [GeneratedRegex("id=\"issued-key\">([^<]+)<")] private static partial Regex KeyPattern();
     [GeneratedRegex("id=\"issued-secret\">([^<]+)<")] private static partial Regex SecretPattern();
 }

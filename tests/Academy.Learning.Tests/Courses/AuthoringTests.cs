@@ -205,6 +205,24 @@ public sealed class AuthoringTests(AuthoringFixture fixture) : IClassFixture<Aut
         Assert.Equal(("A better title", 2), (course.Title, course.Version));
     }
 
+    [Fact]
+    public async Task PageLesson_WithoutItsText_IsRefusedBesideTheFieldWith400AndKeepsTheLesson()
+    {
+        var id = await NewCourseAsync(Arrange.NewSlug("pagetext"));
+        var section = await AddSectionAsync(id, "Reading");
+        var lesson = await AddLessonAsync(id, section, "reading", "Page");
+        var url = $"/learning/manage/courses/{id}/lessons/{lesson}";
+
+        var response = await Forms.PostAsync(Author, url, new() { ["Title"] = "Renamed", ["Slug"] = "reading", ["Minutes"] = "5", ["Markdown"] = " " });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // Razor writes the apostrophe as &#x27;, which Html.AssertHasFieldErrorAsync's encoding does not.
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#Markdown\">Enter the lesson&#x27;s text</a>", html);
+        Assert.Contains("id=\"Markdown-error\"><span class=\"nhsuk-u-visually-hidden\">Error: </span>Enter the lesson&#x27;s text</span>", html);
+        Assert.Equal("The reading lesson", await Arrange.DbAsync(Site, db => db.Lessons.Where(l => l.Id == lesson).Select(l => l.Title).SingleAsync()));
+    }
+
     [Theory]
     [InlineData("clip.mov", "The selected video must be an MP4 or WebM file")]
     [InlineData("clip.mp4", "The content of the selected video does not match its type")]

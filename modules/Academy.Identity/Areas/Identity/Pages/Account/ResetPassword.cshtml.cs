@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Academy.Identity.Data;
 using Academy.Identity.Sessions;
+using Academy.Theme.Nhs.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -38,12 +39,12 @@ public sealed class ResetPasswordModel(UserManager<AcademyUser> users, SessionSt
         var result = user is null || user.IsDisabled ? IdentityResult.Failed() : await users.ResetPasswordAsync(user, token, Password);
         if (!result.Succeeded)
         {
+            // Identity's own checks (the password's rules, the token) are known only once it tries the reset.
             var passwordError = result.Errors.FirstOrDefault(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
-            ModelState.AddModelError(nameof(Password), passwordError?.Description
+            throw FormValidation.Problem(nameof(Password), passwordError?.Description
                 ?? (Invitation
                     ? "This link has expired or has already been used. Choose \"Forgotten your password?\" on the sign-in page for a new one"
                     : "This reset link has expired or has already been used. Ask for a new link from the sign-in page"));
-            return Page();
         }
         // A reset also clears a lockout (a disabled account never gets this far): the person has proved they own the
         // email address. Every session of the account ends, an attacker's included (issue 8).

@@ -2,6 +2,9 @@ using Academy.Learning.Cohorts;
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
 using Academy.Learning.Enrolments;
+using Academy.Modules;
+using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -31,18 +34,14 @@ public sealed class EnrolModel(LearningDbContext db, CohortRules cohorts, Enrolm
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (User.CcioTrust() is not { } trust) return Forbid();
-        var (person, personError) = await cohorts.PersonOfTrustAsync(trust, nameof(Email), Email, cancellationToken);
-        if (personError is not null && !HasError(nameof(Email))) ModelState.AddModelError(personError.Field, personError.Message);
-        Course? course = null;
-        if (!int.TryParse(CourseId, out var id) || (course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.Status == CourseStatus.Published, cancellationToken)) is null)
-            ModelState.AddModelError(nameof(CourseId), "Select a course");
-        var (due, dueError) = DueDates.Parse(DueDate, nameof(DueDate), "the due date", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        if (dueError is not null && !HasError(nameof(DueDate))) ModelState.AddModelError(dueError.Field, dueError.Message);
-        if (!ModelState.IsValid || person is null || course is null)
-        {
-            await LoadCoursesAsync(cancellationToken);
-            return Page();
-        }
+        await LoadCoursesAsync(cancellationToken);
+        (foundPerson, personError) = await cohorts.PersonOfTrustAsync(trust, nameof(Email), Email, cancellationToken);
+        foundCourse = int.TryParse(CourseId, out var id)
+            ? await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.Status == CourseStatus.Published, cancellationToken)
+            : null;
+        (due, dueError) = DueDates.Parse(DueDate, nameof(DueDate), "the due date", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
+        var (person, course) = (foundPerson!, foundCourse!);
         var result = await enrolments.EnrolAsync(course, person.UserId, EnrolmentSource.Ccio, due, cancellationToken);
         Enrolled = result.Created
             ? $"{person.DisplayName} is enrolled on {course.Title}, due {MyLearningModel.Date(due!.Value)}."
@@ -50,8 +49,17 @@ public sealed class EnrolModel(LearningDbContext db, CohortRules cohorts, Enrolm
         return Redirect("/learning/cohorts");
     }
 
-    /// The binder may already have refused the field (hidden characters): one error beside it is enough.
-    private bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+    // What the form names, as the post found it: the validator says what is wrong with it, the handler enrols with it.
+    private StaffPerson? foundPerson;
+    private RuleError? personError;
+    private Course? foundCourse;
+    private DateOnly? due;
+    private RuleError? dueError;
+
+    public sealed class Validator : AbstractValidator<EnrolModel>
+    {
+        public Validator() => this.RuleErrors(p => new[] { p.personError, p.foundCourse is null ? new RuleError(nameof(CourseId), "Select a course") : null, p.dueError }.OfType<RuleError>());
+    }
 
     private async Task LoadCoursesAsync(CancellationToken cancellationToken) =>
         CourseOptions = [new SelectListItem("Select a course", ""), .. (await db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.Published).OrderBy(c => c.Title)

@@ -1,4 +1,6 @@
 using Academy.Learning.Cohorts;
+using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,10 +18,15 @@ public sealed class NewCohortModel(CohortRules rules) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (User.CcioTrust() is not { } trust) return Forbid();
-        if (!ModelState.IsValid) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
         var (cohort, errors) = await rules.CreateAsync(trust, User.UserId()!, Name, cancellationToken);
-        foreach (var error in errors) ModelState.AddModelError(error.Field, error.Message);
-        if (cohort is null) return Page();
+        // The name is taken by another of the trust's cohorts, perhaps a moment ago.
+        if (cohort is null) throw errors.Refused();
         return Redirect($"/learning/cohorts/{cohort.Id}/manage");
+    }
+
+    public sealed class Validator : AbstractValidator<NewCohortModel>
+    {
+        public Validator() => this.RuleErrors(p => CohortRules.CheckName(p.Name));
     }
 }

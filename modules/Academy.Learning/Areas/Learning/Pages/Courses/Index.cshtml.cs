@@ -1,7 +1,8 @@
 using Academy.Learning.Catalogue;
 using Academy.Learning.Courses;
+using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -26,19 +27,24 @@ public sealed class CatalogueModel(CourseIndex index) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        // A filter value from a stale or edited link is refused beside the field, not ignored.
-        var domain = CapabilityDomains.FromKey(Domain);
-        if (!string.IsNullOrEmpty(Domain) && domain is null) ModelState.AddModelError(nameof(Domain), "Select a capability domain from the list");
-        var length = LengthBand.FromKey(Length);
-        if (!string.IsNullOrEmpty(Length) && length is null) ModelState.AddModelError(nameof(Length), "Select a length from the list");
-        if (Q is { Length: > 200 }) ModelState.AddModelError(nameof(Q), "Search words must be 200 characters or fewer");
-        else if (Q is not null && CourseRules.HasControlCharacters(Q, multiline: false)) ModelState.AddModelError(nameof(Q), "Search words must not contain control characters");
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        Result = await index.SearchAsync(Q, domain, length, PageSize, cancellationToken);
+        await this.ThrowIfInvalidAsync(Checks, cancellationToken);
+        Result = await index.SearchAsync(Q, CapabilityDomains.FromKey(Domain), LengthBand.FromKey(Length), PageSize, cancellationToken);
         return Page();
+    }
+
+    // The catalogue is the busiest page: its validator holds no state, so one serves every request.
+    private static readonly Validator Checks = new();
+
+    /// A filter value from a stale or edited link is refused beside the field, not ignored.
+    public sealed class Validator : AbstractValidator<CatalogueModel>
+    {
+        public Validator()
+        {
+            RuleFor(p => p.Domain).Must(d => string.IsNullOrEmpty(d) || CapabilityDomains.FromKey(d) is not null).WithMessage("Select a capability domain from the list");
+            RuleFor(p => p.Length).Must(l => string.IsNullOrEmpty(l) || LengthBand.FromKey(l) is not null).WithMessage("Select a length from the list");
+            RuleFor(p => p.Q).Cascade(CascadeMode.Stop)
+                .Must(q => q is not { Length: > 200 }).WithMessage("Search words must be 200 characters or fewer")
+                .Must(q => q is null || !CourseRules.HasControlCharacters(q, multiline: false)).WithMessage("Search words must not contain control characters");
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Academy.Learning.Enrolments.Uploads;
+using Academy.Theme.Nhs.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -39,9 +40,7 @@ public sealed class UploadModel(UploadRules rules) : PageModel
             problem = read.Problem;
             if (problem is null) return await CheckAsync(read.Rows, bytes, cancellationToken);
         }
-        ModelState.AddModelError(nameof(Upload), problem!);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        throw FormValidation.Problem(nameof(Upload), problem!);
     }
 
     private async Task<IActionResult> CheckAsync(IReadOnlyList<EnrolmentFile.Row> rows, byte[] bytes, CancellationToken cancellationToken)
@@ -57,10 +56,8 @@ public sealed class UploadModel(UploadRules rules) : PageModel
             return Redirect($"/learning/enrolments/uploads/{upload.Id}");
         }
         (RowErrors, Rows) = (result.Errors, rows.Count);
-        ModelState.AddModelError(nameof(Upload), result.Errors.Count == 1
+        throw FormValidation.Problem(nameof(Upload), result.Errors.Count == 1
             ? "1 row of the file has a problem: correct it and upload the file again"
             : $"{result.Errors.Count:N0} rows of the file have problems: correct them and upload the file again");
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
     }
 }

@@ -1,7 +1,6 @@
 using Academy.Learning.Cohorts;
 using Academy.Learning.Packages;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -33,8 +32,7 @@ public sealed class WaiveModel(Cmi5Waivers waivers) : PageModel
         Waivable = found;
         var errors = await waivers.WaiveAsync(User, found, AuId, Reason, cancellationToken);
         if (errors.Count == 0) return RedirectToPage(new { enrolmentId, waived = AuId });
-        foreach (var error in errors) ModelState.AddModelError(error.Field, error.Message);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        // Cmi5Waivers checks and writes in one transaction (the unit may have been satisfied a moment ago).
+        throw errors.Refused();
     }
 }

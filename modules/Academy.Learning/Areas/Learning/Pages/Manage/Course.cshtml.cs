@@ -1,7 +1,7 @@
 using Academy.Learning.Catalogue;
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
-using Microsoft.AspNetCore.Http;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Academy.Learning.Pages.Manage;
@@ -43,7 +43,7 @@ public sealed class ManageCourseModel(LearningDbContext db, TimeProvider clock, 
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var section = Course.Sections.SingleOrDefault(s => s.Id == sectionId);
         if (section is null) return NotFound();
-        if (CourseRules.CheckRemoveSection(section) is { } refused) return Refuse(refused);
+        if (CourseRules.CheckRemoveSection(section) is { } refused) throw Refuse(refused);
         Course.Sections.Remove(section);
         CourseRules.Renumber(Course.Sections, s => s.Position, (s, p) => s.Position = p);
         await SaveAsync(cancellationToken);
@@ -79,7 +79,7 @@ public sealed class ManageCourseModel(LearningDbContext db, TimeProvider clock, 
         var section = Course.Sections.SingleOrDefault(s => s.Lessons.Any(l => l.Id == lessonId));
         if (section is null) return NotFound();
         var lesson = section.Lessons.Single(l => l.Id == lessonId);
-        if (CourseRules.CheckRemoveLesson(Course, lesson) is { } refused) return Refuse(refused);
+        if (CourseRules.CheckRemoveLesson(Course, lesson) is { } refused) throw Refuse(refused);
         section.Lessons.Remove(lesson);
         CourseRules.Renumber(section.Lessons, l => l.Position, (l, p) => l.Position = p);
         await SaveAsync(cancellationToken);
@@ -91,11 +91,8 @@ public sealed class ManageCourseModel(LearningDbContext db, TimeProvider clock, 
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         ModelState.Clear();
         if (Course.Status == CourseStatus.Published) return Redirect(CourseUrl);
-        if (!AddErrors(CourseRules.CheckPublishable(Course)))
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+        // Publishing is a rule of the course as it stands, not of anything typed: the errors name what to change first.
+        if (CourseRules.CheckPublishable(Course) is { Count: > 0 } unpublishable) throw unpublishable.Refused();
         CourseRules.Publish(Course, Now);
         await SaveAsync(cancellationToken);
         await index.CatchUpAsync(cancellationToken);
@@ -114,11 +111,10 @@ public sealed class ManageCourseModel(LearningDbContext db, TimeProvider clock, 
         return Redirect(CourseUrl);
     }
 
-    private IActionResult Refuse(RuleError error)
+    /// A button the course's state refuses: the reason is the page's one error, whatever else the form carried.
+    private ValidationException Refuse(RuleError error)
     {
         ModelState.Clear();
-        AddErrors([error]);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return new[] { error }.Refused();
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
+using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -40,30 +42,9 @@ public sealed class LessonModel(LearningDbContext db, TimeProvider clock, MediaS
     {
         if (!await LoadAsync(id, lessonId, cancellationToken)) return NotFound();
         ModelState.Clear();
-        var details = new CourseRules.LessonDetails(Title, Slug, Lesson.Kind.ToString(), Minutes);
-        AddErrors(CourseRules.CheckLesson(Course, Lesson, details));
-        var quiz = new CourseRules.QuizSettings(PassMark, MaxAttempts, Shuffle);
-        switch (Lesson.Kind)
-        {
-            case LessonKind.Page:
-                AddErrors(CourseRules.CheckMarkdown(nameof(Markdown), Markdown, "Enter the lesson's text", "The lesson's text"));
-                break;
-            case LessonKind.Video:
-                await CheckFileAsync(Video, nameof(Video), media.CheckVideo, cancellationToken);
-                await CheckFileAsync(Captions, nameof(Captions), MediaStore.CheckCaptions, cancellationToken);
-                AddErrors(CourseRules.CheckMarkdown(nameof(Transcript), Transcript, "Enter the transcript", "The transcript"));
-                break;
-            case LessonKind.Quiz:
-                AddErrors(CourseRules.CheckQuiz(quiz));
-                break;
-        }
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+        await this.ThrowIfInvalidAsync(new Validator(media), cancellationToken);
 
-        CourseRules.ApplyLesson(Lesson, details);
+        CourseRules.ApplyLesson(Lesson, Details);
         switch (Lesson.Kind)
         {
             case LessonKind.Page:
@@ -84,7 +65,7 @@ public sealed class LessonModel(LearningDbContext db, TimeProvider clock, MediaS
                 Lesson.TranscriptMarkdown = CourseRules.Normalise(Transcript);
                 break;
             case LessonKind.Quiz:
-                CourseRules.ApplyQuiz(Lesson, quiz);
+                CourseRules.ApplyQuiz(Lesson, Quiz);
                 break;
         }
         await SaveAsync(cancellationToken);
@@ -112,13 +93,40 @@ public sealed class LessonModel(LearningDbContext db, TimeProvider clock, MediaS
         return Redirect($"{CourseUrl}/lessons/{lessonId}#questions");
     }
 
-    /// A file is optional once the lesson has one (leave it out to keep the current file).
-    private async Task CheckFileAsync(IFormFile? file, string field, Func<string, ReadOnlySpan<byte>, long, string?> check, CancellationToken cancellationToken)
+    private CourseRules.LessonDetails Details => new(Title, Slug, Lesson.Kind.ToString(), Minutes);
+    private CourseRules.QuizSettings Quiz => new(PassMark, MaxAttempts, Shuffle);
+
+    /// The fields of the lesson's kind only; every file is checked by its first bytes before anything is stored.
+    public sealed class Validator : AbstractValidator<LessonModel>
     {
-        if (file is null) return;
+        public Validator(MediaStore media)
+        {
+            this.RuleErrors(p => CourseRules.CheckLesson(p.Course, p.Lesson, p.Details));
+            When(p => p.Lesson.Kind == LessonKind.Page, () =>
+                this.RuleErrors(p => CourseRules.CheckMarkdown(nameof(Markdown), p.Markdown, "Enter the lesson's text", "The lesson's text")));
+            When(p => p.Lesson.Kind == LessonKind.Video, () =>
+            {
+                RuleFor(p => p.Video).CustomAsync(async (file, context, cancellationToken) =>
+                {
+                    if (await FileProblemAsync(file, media.CheckVideo, cancellationToken) is { } problem) context.AddFailure(problem);
+                });
+                RuleFor(p => p.Captions).CustomAsync(async (file, context, cancellationToken) =>
+                {
+                    if (await FileProblemAsync(file, MediaStore.CheckCaptions, cancellationToken) is { } problem) context.AddFailure(problem);
+                });
+                this.RuleErrors(p => CourseRules.CheckMarkdown(nameof(Transcript), p.Transcript, "Enter the transcript", "The transcript"));
+            });
+            When(p => p.Lesson.Kind == LessonKind.Quiz, () => this.RuleErrors(p => CourseRules.CheckQuiz(p.Quiz)));
+        }
+    }
+
+    /// A file is optional once the lesson has one (leave it out to keep the current file).
+    private static async Task<string?> FileProblemAsync(IFormFile? file, Func<string, ReadOnlySpan<byte>, long, string?> check, CancellationToken cancellationToken)
+    {
+        if (file is null) return null;
         var head = new byte[Math.Min(4096, file.Length)];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(head, cancellationToken);
-        if (check(file.FileName, head, file.Length) is { } problem) ModelState.AddModelError(field, problem);
+        return check(file.FileName, head, file.Length);
     }
 
     private async Task<bool> LoadAsync(int id, int lessonId, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public sealed class NewQuestionModel(LearningDbContext db, TimeProvider clock) :
     {
         if (!await LoadQuizAsync(id, lessonId, cancellationToken)) return NotFound();
         var question = new Question { Position = Lesson.Questions.Count + 1 };
-        if (!TryApply(question)) return Page();
+        await ApplyAsync(question, cancellationToken);
         Lesson.Questions.Add(question);
         await SaveAsync(cancellationToken);
         return Redirect(LessonUrl + "#questions");

@@ -18,7 +18,7 @@ public sealed class QuestionModel(LearningDbContext db, TimeProvider clock) : Qu
     public async Task<IActionResult> OnPostAsync(int id, int lessonId, int questionId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, lessonId, questionId, cancellationToken)) return NotFound();
-        if (!TryApply(Question)) return Page();
+        await ApplyAsync(Question, cancellationToken);
         await SaveAsync(cancellationToken);
         return Redirect(LessonUrl + "#questions");
     }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
-using Microsoft.AspNetCore.Http;
+using Academy.Theme.Nhs.Forms;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Academy.Learning.Pages.Manage;
@@ -45,31 +45,29 @@ public abstract partial class QuestionFormPage(LearningDbContext db, TimeProvide
         while (Options.Count < CourseRules.MaxOptions) Options.Add(new OptionRow());
     }
 
-    /// Checks the form; on success applies it to the question and returns true. Errors name the row the author typed in.
-    protected bool TryApply(Question question)
+    /// The rows the author typed in (empty ones ignored), by their place on the form, and the question they make.
+    internal bool TooManyOptions { get; private set; }
+    private List<int> typedRows = [];
+    private CourseRules.QuestionInput typed = default!;
+
+    /// Checks the form (QuestionFormValidator); applies it to the question, or shows the page again with its errors.
+    protected async Task ApplyAsync(Question question, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (Options.Count > CourseRules.MaxOptions)
-        {
-            ModelState.AddModelError("Options", $"A question has at most {CourseRules.MaxOptions} answers");
-            Pad();
-            return false;
-        }
+        TooManyOptions = Options.Count > CourseRules.MaxOptions;
         var rows = Options.Select((o, i) => (Row: o, Index: i))
             .Where(r => !string.IsNullOrWhiteSpace(r.Row.Text) || !string.IsNullOrWhiteSpace(r.Row.Feedback) || r.Row.Correct).ToList();
-        var input = new CourseRules.QuestionInput(Text, Multiple, rows.Select(r => new CourseRules.OptionInput(r.Row.Text, r.Row.Correct, r.Row.Feedback)).ToList());
-        var errors = CourseRules.CheckQuestion(input).Select(e => RowOf().Match(e.Field) is { Success: true } m
-            ? e with { Field = $"Options[{rows[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)].Index}].{m.Groups[2].Value}" }
-            : e);
+        typedRows = rows.Select(r => r.Index).ToList();
+        typed = new CourseRules.QuestionInput(Text, Multiple, rows.Select(r => new CourseRules.OptionInput(r.Row.Text, r.Row.Correct, r.Row.Feedback)).ToList());
         Pad();
-        if (!AddErrors(errors))
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return false;
-        }
-        CourseRules.ApplyQuestion(question, input);
-        return true;
+        await this.ThrowIfInvalidAsync(new QuestionFormValidator(), cancellationToken);
+        CourseRules.ApplyQuestion(question, typed);
     }
+
+    /// CourseRules' errors name the row among those typed in; the page names it by its place on the form.
+    internal IEnumerable<RuleError> QuestionErrors() => CourseRules.CheckQuestion(typed).Select(e => RowOf().Match(e.Field) is { Success: true } m
+        ? e with { Field = $"Options[{typedRows[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]}].{m.Groups[2].Value}" }
+        : e);
 
     [GeneratedRegex(@"^Options\[(\d+)\]\.(\w+)$")]
     private static partial Regex RowOf();

@@ -1,6 +1,7 @@
 using Academy.Learning.Packages;
+using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -24,10 +25,14 @@ public sealed class IndexModel(LearnerPreferences preferences) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
         var errors = await preferences.SaveAsync(User.UserId()!, LanguagePreference, AudioPreference, cancellationToken);
         if (errors.Count == 0) return RedirectToPage(new { saved = true });
-        foreach (var error in errors) ModelState.AddModelError(error.Field, error.Message);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        throw errors.Refused();
+    }
+
+    public sealed class Validator : AbstractValidator<IndexModel>
+    {
+        public Validator() => this.RuleErrors(p => LearnerPreferences.Check(p.LanguagePreference, p.AudioPreference).Errors);
     }
 }

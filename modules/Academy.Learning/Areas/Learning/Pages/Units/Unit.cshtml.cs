@@ -2,9 +2,10 @@ using Academy.Learning.Data;
 using Academy.Learning.Packages;
 using Academy.Learning.Player;
 using Academy.Learning.Courses;
+using Academy.Theme.Nhs.Forms;
 using Academy.Web;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -29,17 +30,22 @@ public sealed class UnitModel(CoursePlayer player, LearningDbContext db, Cmi5Lau
     public async Task<IActionResult> OnPostAsync(string slug, string lessonSlug, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, lessonSlug, cancellationToken) is { } refused) return refused;
-        if (!Enum.TryParse<LaunchMode>(Mode, ignoreCase: false, out var mode) || !Enum.IsDefined(mode) || Mode!.Any(char.IsDigit))
-        {
-            ModelState.AddModelError(nameof(Mode), "Select how you want to open the unit");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
+        var mode = ParseMode(Mode)!.Value;
         var launch = await launches.LaunchAsync(Place.Enrolment, Place.Course, Place.Lesson, mode, PlayerLinks.Unit(Place.Course, Place.Lesson), cancellationToken);
         // Content on a host of its own is not framed (the site's policy frames only itself): it takes the window too.
         if (TakesTheWindow) return Redirect(launch.Url);
         FrameUrl = launch.Url;
         return Page();
+    }
+
+    // By name only: a number would name a mode the form does not offer.
+    private static LaunchMode? ParseMode(string? text) =>
+        Enum.TryParse<LaunchMode>(text, ignoreCase: false, out var mode) && Enum.IsDefined(mode) && !text!.Any(char.IsDigit) ? mode : null;
+
+    public sealed class Validator : AbstractValidator<UnitModel>
+    {
+        public Validator() => RuleFor(p => p.Mode).Must(m => ParseMode(m) is not null).WithMessage("Select how you want to open the unit");
     }
 
     private bool TakesTheWindow => Unit.LaunchMethod == LaunchMethod.OwnWindow || !Cmi5Launches.InPackage(Unit) || store.ContentHost is not null;

@@ -3,7 +3,9 @@ using Academy.Identity.Accounts;
 using Academy.Identity.Data;
 using Academy.Identity.Sessions;
 using Academy.Notifications;
+using Academy.Theme.Nhs.Forms;
 using Academy.Web;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -53,9 +55,8 @@ public sealed class UserDetailsModel(UserManager<AcademyUser> users, SignInManag
         DisplayName = DisplayName?.Trim() ?? "";
         var oldEmail = user.Email ?? "";
         var emailChanged = !string.Equals(Email, oldEmail, StringComparison.OrdinalIgnoreCase);
-        if (ModelState.IsValid && emailChanged && await users.FindByEmailAsync(Email) is { } other && other.Id != user.Id)
-            ModelState.AddModelError(nameof(Email), "Another account already uses this email address");
-        if (!ModelState.IsValid) return Page();
+        userId = user.Id;
+        await this.ThrowIfInvalidAsync(new Validator(users), cancellationToken);
 
         user.DisplayName = DisplayName;
         if (!emailChanged)
@@ -90,12 +91,23 @@ public sealed class UserDetailsModel(UserManager<AcademyUser> users, SignInManag
         }
         catch (DbUpdateException)
         {
-            ModelState.AddModelError(nameof(Email), "Another account already uses this email address");
-            return Page();
+            throw FormValidation.Problem(nameof(Email), EmailTaken);
         }
         await sessions.EndAllAsync(user.Id, cancellationToken);
         if (user.Id == users.GetUserId(User)) await signIn.SignInAsync(user, isPersistent: false);
         return RedirectToPage("Edit", new { id, done = EditUserModel.Done.EmailChanged });
+    }
+
+    private const string EmailTaken = "Another account already uses this email address";
+    private string userId = "";
+
+    /// The field checks are the attributes above (read with the form); this one needs the other accounts, and only
+    /// for an address the binder accepted.
+    public sealed class Validator : AbstractValidator<UserDetailsModel>
+    {
+        public Validator(UserManager<AcademyUser> users) => When(p => p.ModelState.IsValid, () =>
+            RuleFor(p => p.Email).MustAsync(async (p, email, _) => await users.FindByEmailAsync(email) is not { } other || other.Id == p.userId)
+                .WithMessage(EmailTaken));
     }
 
     private static string Name(AcademyUser user) => string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "" : user.DisplayName;

@@ -3,6 +3,7 @@ using Academy.Identity.Data;
 using Academy.Identity.Sessions;
 using Academy.Modules;
 using Academy.Notifications;
+using Academy.Theme.Nhs.Forms;
 using Academy.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -42,12 +43,8 @@ public sealed class EditUserModel(UserManager<AcademyUser> users, SignInManager<
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
 
-        await ValidateRolesAndTrustAsync(cancellationToken);
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(user, cancellationToken);
-            return Page();
-        }
+        await LoadAsync(user, cancellationToken);
+        await this.ThrowIfInvalidAsync(new RolesAndTrustValidator<EditUserModel>(), cancellationToken);
 
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(SelectedRoles));

@@ -1,5 +1,7 @@
 using Academy.Learning.Courses;
 using Academy.Learning.Packages;
+using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -28,14 +30,8 @@ public sealed class ImportModel(PackageImports imports, PackageStore store) : Pa
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (Package is null || Package.Length == 0) ModelState.AddModelError(nameof(Package), "Select a cmi5 or Tin Can package");
-        else if (Package.Length > store.MaxPackageBytes) ModelState.AddModelError(nameof(Package), $"The selected package must be smaller than {MaxMegabytes:N0}MB");
-        var domain = CapabilityDomains.FromKey(Domain);
-        if (domain is null) ModelState.AddModelError(nameof(Domain), "Select a capability domain");
-        var minutes = int.TryParse(EstimatedMinutes?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : (int?)null;
-        if (string.IsNullOrWhiteSpace(EstimatedMinutes)) ModelState.AddModelError(nameof(EstimatedMinutes), "Enter the estimated length in minutes");
-        else if (minutes is not (>= 1 and <= CourseRules.MaxEstimatedMinutes)) ModelState.AddModelError(nameof(EstimatedMinutes), $"Estimated length must be a whole number between 1 and {CourseRules.MaxEstimatedMinutes:N0}");
-        if (!ModelState.IsValid) return Refused();
+        await this.ThrowIfInvalidAsync(new Validator(store), cancellationToken);
+        var (domain, minutes) = (CapabilityDomains.FromKey(Domain), Minutes(EstimatedMinutes));
 
         string? upload = null;
         try
@@ -51,9 +47,21 @@ public sealed class ImportModel(PackageImports imports, PackageStore store) : Pa
         }
     }
 
-    private PageResult Refused()
+    private static int? Minutes(string? text) =>
+        int.TryParse(text?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : null;
+
+    public sealed class Validator : AbstractValidator<ImportModel>
     {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        public Validator(PackageStore store)
+        {
+            RuleFor(p => p.Package).Cascade(CascadeMode.Stop)
+                .Must(f => f is { Length: > 0 }).WithMessage("Select a cmi5 or Tin Can package")
+                .Must(f => f!.Length <= store.MaxPackageBytes).WithMessage(p => $"The selected package must be smaller than {p.MaxMegabytes:N0}MB");
+            RuleFor(p => p.Domain).Must(d => CapabilityDomains.FromKey(d) is not null).WithMessage("Select a capability domain");
+            RuleFor(p => p.EstimatedMinutes).Cascade(CascadeMode.Stop)
+                .Must(m => !string.IsNullOrWhiteSpace(m)).WithMessage("Enter the estimated length in minutes")
+                .Must(m => Minutes(m) is >= 1 and <= CourseRules.MaxEstimatedMinutes)
+                .WithMessage($"Estimated length must be a whole number between 1 and {CourseRules.MaxEstimatedMinutes:N0}");
+        }
     }
 }

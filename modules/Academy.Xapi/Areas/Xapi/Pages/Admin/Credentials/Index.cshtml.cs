@@ -1,5 +1,7 @@
 using Academy.Xapi.Data;
+using Academy.Theme.Nhs.Forms;
 using Academy.Xapi.Protocol;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +17,8 @@ public sealed class CredentialsIndexModel(XapiDbContext db, XapiCredentials cred
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public List<string> Scopes { get; set; } = [];
 
-    public string? ScopesError { get; private set; }
+    /// The checkbox group's error, shown by the page itself (the fieldset has no tag helper to do it).
+    public string? ScopesError => ModelState.TryGetValue(nameof(Scopes), out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
     public bool Revoked { get; private set; }
     public IssuedCredential? Issued { get; private set; }
     public IReadOnlyList<XapiCredential> Credentials { get; private set; } = [];
@@ -31,15 +34,8 @@ public sealed class CredentialsIndexModel(XapiDbContext db, XapiCredentials cred
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Name = Name?.Trim();
-        if (string.IsNullOrEmpty(Name)) ModelState.AddModelError(nameof(Name), "Enter a name for the credential");
-        else if (Name.Length > 200) ModelState.AddModelError(nameof(Name), "Name must be 200 characters or fewer");
-        if (Scopes.Count == 0) ModelState.AddModelError(nameof(Scopes), ScopesError = "Select at least one scope");
-        else if (Scopes.Except(XapiScopes.Known).Any()) ModelState.AddModelError(nameof(Scopes), ScopesError = "Select scopes from the list");
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
+        await LoadAsync(cancellationToken);
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
 
         var (credential, secret) = await credentials.IssueAsync(Name!, Scopes, User.Identity?.Name, cancellationToken);
         Issued = new IssuedCredential(credential.Name, credential.Key, secret);
@@ -49,6 +45,19 @@ public sealed class CredentialsIndexModel(XapiDbContext db, XapiCredentials cred
         Response.Headers.CacheControl = "no-store";
         await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    public sealed class Validator : AbstractValidator<CredentialsIndexModel>
+    {
+        public Validator()
+        {
+            RuleFor(p => p.Name).Cascade(CascadeMode.Stop)
+                .Must(name => !string.IsNullOrEmpty(name)).WithMessage("Enter a name for the credential")
+                .Must(name => name!.Length <= 200).WithMessage("Name must be 200 characters or fewer");
+            RuleFor(p => p.Scopes).Cascade(CascadeMode.Stop)
+                .Must(scopes => scopes.Count > 0).WithMessage("Select at least one scope")
+                .Must(scopes => !scopes.Except(XapiScopes.Known).Any()).WithMessage("Select scopes from the list");
+        }
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
