@@ -14,6 +14,8 @@ internal static class PasswordLinks
     public static async Task<string> CreateAsync(UserManager<AcademyUser> users, ISiteLinks links, AcademyUser user, bool invitation = false)
     {
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        return links.To($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}{(invitation ? "&invitation=true" : "")}");
+        return invitation
+            ? links.ToPage("/Account/ResetPassword", "Identity", new { email = user.Email, token, invitation = "true" })
+            : links.ToPage("/Account/ResetPassword", "Identity", new { email = user.Email, token });
     }
 }

@@ -28,7 +28,7 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
         if (await LoadAsync(id, cancellationToken, keepForm: true) is { } problem) return problem;
         if (!Form.TryApply(ModelState, Blueprint)) return Page();
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/blueprints/{id}/edit");
+        return RedirectToPage("/Blueprints/Edit", new { id });
     }
 
     public async Task<IActionResult> OnPostAddLessonAsync(int id, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
         Blueprint.Published = true;
         Blueprint.PublishedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/blueprints/{id}");
+        return RedirectToPage("/Blueprints/Blueprint", new { id });
     }
 
     private async Task<IActionResult> MoveAsync(int id, int item, int by, CancellationToken cancellationToken)
@@ -76,7 +76,7 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
     private async Task<IActionResult> SavedAsync(int id, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/blueprints/{id}/edit#Lessons");
+        return RedirectToPage("/Blueprints/Edit", null, new { id }, "Lessons");
     }
 
     /// Null when the lead may change the blueprint (now tracked); 404 for anyone else, 409 once it is published.

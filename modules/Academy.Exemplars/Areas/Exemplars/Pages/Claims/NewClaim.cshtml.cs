@@ -33,7 +33,7 @@ public sealed class NewClaimModel(ExemplarsDbContext db, TimeProvider clock) : P
         var claim = new Claim { ParticipationId = id, MilestoneId = milestoneId!.Value, Amount = amount!.Value, Status = ClaimStatus.Submitted, ClaimedBy = User.Email(), ClaimedAt = clock.GetUtcNow() };
         db.Claims.Add(claim);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/claims/{claim.Id}");
+        return RedirectToPage("/Claims/Claim", new { id = claim.Id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

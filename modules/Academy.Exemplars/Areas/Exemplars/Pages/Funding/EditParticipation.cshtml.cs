@@ -66,7 +66,7 @@ public sealed class EditParticipationModel(ExemplarsDbContext db) : PageModel
             ModelState.AddModelError(nameof(Allocation), "Someone else changed the funding of this participation while you were editing: check the figures and save again");
             return Page();
         }
-        return Redirect($"/exemplars/trusts/{p.Trust.OdsCode}");
+        return RedirectToPage("/Trusts/Trust", new { odsCode = p.Trust.OdsCode });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

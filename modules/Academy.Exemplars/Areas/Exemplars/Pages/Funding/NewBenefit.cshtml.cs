@@ -25,7 +25,7 @@ public sealed class NewBenefitModel(ExemplarsDbContext db) : PageModel
         if (!ModelState.IsValid) return Page();
         db.Benefits.Add(new Benefit { ParticipationId = id, Name = Name!.Trim(), Unit = Unit!.Trim() });
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/trusts/{Participation.Trust.OdsCode}");
+        return RedirectToPage("/Trusts/Trust", new { odsCode = Participation.Trust.OdsCode });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ public sealed class NewInstalmentModel(ExemplarsDbContext db) : PageModel
 
         db.Instalments.Add(new Instalment { ParticipationId = id, Description = Description!.Trim(), Amount = amount!.Value, MilestoneId = milestoneId });
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/trusts/{Participation.Trust.OdsCode}");
+        return RedirectToPage("/Trusts/Trust", new { odsCode = Participation.Trust.OdsCode });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class EditLessonModel(ExemplarsDbContext db) : LessonFormPage
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
         if (!TryApply(Lesson)) return Page();
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/lessons/{id}");
+        return RedirectToPage("/Lessons/Lesson", new { id });
     }
 
     /// Another trust's lesson is "not found", as on the lesson's page (the id is the address's: the host binds route values first).

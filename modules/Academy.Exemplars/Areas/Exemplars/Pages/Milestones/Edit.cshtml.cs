@@ -25,7 +25,7 @@ public sealed class EditMilestoneModel(ExemplarsDbContext db, TimeProvider clock
         if (!Form.TryApply(ModelState, Milestone, Milestone.Participation.Programme, Milestone.Evidence.Count, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
             return Page();
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/milestones/{id}");
+        return RedirectToPage("/Milestones/Milestone", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

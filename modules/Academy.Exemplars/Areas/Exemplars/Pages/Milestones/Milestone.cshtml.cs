@@ -59,7 +59,7 @@ public sealed class MilestoneModel(ExemplarsDbContext db, EvidenceStore store, T
             store.Delete(id, storedName);
             throw;
         }
-        return Redirect($"/exemplars/milestones/{id}");
+        return RedirectToPage("/Milestones/Milestone", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -72,7 +72,7 @@ public sealed class AddTrustModel(ExemplarsDbContext db) : PageModel
             ModelState.AddModelError(string.IsNullOrEmpty(TrustOdsCode) ? nameof(NewOdsCode) : nameof(TrustOdsCode), "This trust was added meanwhile: check the programme's trusts");
             return Page();
         }
-        return Redirect($"/exemplars/trusts/{trust.OdsCode}");
+        return RedirectToPage("/Trusts/Trust", new { odsCode = trust.OdsCode });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -51,6 +51,6 @@ public sealed class NewProgrammeModel(ExemplarsDbContext db) : PageModel
         };
         db.Programmes.Add(programme);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/programmes/{programme.Id}/trusts/new?created=true");
+        return RedirectToPage("/Programmes/AddTrust", new { id = programme.Id, created = "true" });
     }
 }

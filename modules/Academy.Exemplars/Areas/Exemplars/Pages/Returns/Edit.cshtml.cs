@@ -73,7 +73,7 @@ public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
         r.NationalSpend = national ?? 0;
         r.LocalSpend = local ?? 0;
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/returns/{id}");
+        return RedirectToPage("/Returns/Return", new { id });
     }
 
     private Rag? Rating(string key, string? value)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Learning.Pages.Cohorts;
 
 /// A CCIO enrols one person of their trust on a course with a due date (issue 11 §2, source Ccio).
-[Authorize(Roles = Roles.Ccio)]
+[Authorize(Policy = Policies.Ccio)]
 public sealed class EnrolModel(LearningDbContext db, CohortRules cohorts, EnrolmentRules enrolments, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
@@ -47,7 +47,7 @@ public sealed class EnrolModel(LearningDbContext db, CohortRules cohorts, Enrolm
         Enrolled = result.Created
             ? $"{person.DisplayName} is enrolled on {course.Title}, due {MyLearningModel.Date(due!.Value)}."
             : $"{person.DisplayName} was already enrolled on {course.Title}; it is now due {MyLearningModel.Date(result.Enrolment.DueOn ?? due!.Value)}.";
-        return Redirect("/learning/cohorts");
+        return RedirectToPage("/Cohorts/Index");
     }
 
     /// The binder may already have refused the field (hidden characters): one error beside it is enough.

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Learning.Pages.Cohorts;
 
 /// The cohorts a CCIO runs for their trust (an administrator: every trust's).
-[Authorize(Roles = CohortAccess.Roles)]
+[Authorize(Policy = LearningAccess.CohortsPolicy)]
 public sealed class CohortsModel(LearningDbContext db) : PageModel
 {
     public sealed record Row(int Id, string Name, string TrustOdsCode, int Members, int Courses);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Academy.Learning.Pages.Cohorts;
 
 /// A CCIO creates a cohort for their trust and runs it; its courses and people are added on its manage page.
-[Authorize(Roles = Roles.Ccio)]
+[Authorize(Policy = Policies.Ccio)]
 public sealed class NewCohortModel(CohortRules rules) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
@@ -20,6 +20,6 @@ public sealed class NewCohortModel(CohortRules rules) : PageModel
         var (cohort, errors) = await rules.CreateAsync(trust, User.UserId()!, Name, cancellationToken);
         foreach (var error in errors) ModelState.AddModelError(error.Field, error.Message);
         if (cohort is null) return Page();
-        return Redirect($"/learning/cohorts/{cohort.Id}/manage");
+        return RedirectToPage("/Cohorts/Manage", new { id = cohort.Id });
     }
 }
