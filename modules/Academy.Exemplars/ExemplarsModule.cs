@@ -27,17 +27,14 @@ public sealed class ExemplarsModule : IAcademyModule
         // A return's items are added at .../new and changed or removed at .../{itemId} by the same page.
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {
-            options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/Risk", "exemplars/returns/{id:int}/risks/{itemId:int}");
-            options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/MilestoneUpdate", "exemplars/returns/{id:int}/milestone-updates/{itemId:int}");
-            options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/Measurement", "exemplars/returns/{id:int}/measurements/{itemId:int}");
-            // Link generation tries a page's routes by order, then literal segments first: without this a link given an
-            // itemId would come out as .../new?itemId=3. The routes never compete for an address (itemId is an int).
-            foreach (var page in new[] { "/Returns/Risk", "/Returns/MilestoneUpdate", "/Returns/Measurement" })
-                options.Conventions.AddAreaPageRouteModelConvention("Exemplars", page, model =>
+            // Not AddAreaPageRoute: it stops the @page route (.../new) from generating links. Order -1: link generation
+            // tries a page's routes by order, then literal segments first, so a link given an itemId would otherwise come
+            // out as .../new?itemId=3. The two routes never compete for an address (itemId is an int).
+            foreach (var (page, items) in new[] { ("/Returns/Risk", "risks"), ("/Returns/MilestoneUpdate", "milestone-updates"), ("/Returns/Measurement", "measurements") })
+                options.Conventions.AddAreaPageRouteModelConvention("Exemplars", page, model => model.Selectors.Add(new Microsoft.AspNetCore.Mvc.ApplicationModels.SelectorModel
                 {
-                    foreach (var selector in model.Selectors.Where(s => s.AttributeRouteModel?.Template?.Contains("{itemId", StringComparison.Ordinal) == true))
-                        selector.AttributeRouteModel!.Order = -1;
-                });
+                    AttributeRouteModel = new Microsoft.AspNetCore.Mvc.ApplicationModels.AttributeRouteModel { Template = $"exemplars/returns/{{id:int}}/{items}/{{itemId:int}}", Order = -1 },
+                }));
         });
         builder.Services.AddAuthorizationBuilder().AddExemplarPolicies();
         builder.Services.AddSingleton(new ApiPathPrefix(Endpoints.ExemplarsApi.Prefix));
