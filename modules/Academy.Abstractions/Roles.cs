@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+
 namespace Academy;
 
 /// The roles of Academy. A person may hold several; CCIO and TrustLead are scoped to the person's trust.
@@ -23,7 +26,8 @@ public static class Roles
     };
 }
 
-/// Authorisation policy names shared by every module.
+/// Authorisation policy names shared by every module. Pages name a policy; a page that shows or hides something
+/// asks the question below that the policy is built from, so each question's roles are written once (issue 14 §3).
 public static class Policies
 {
     public const string Administrator = "Academy.Administrator";
@@ -31,6 +35,24 @@ public static class Policies
     public const string TrustLead = "Academy.TrustLead";
     public const string Ccio = "Academy.Ccio";
     public const string SignedIn = "Academy.SignedIn";
+
+    /// Registered by Identity, the module that gives people their roles.
+    public static AuthorizationBuilder AddAcademyPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
+        .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsAdministrator()))
+        .AddPolicy(NationalReviewer, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsNationalReviewer()))
+        .AddPolicy(TrustLead, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsTrustLead()))
+        .AddPolicy(Ccio, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsCcio()));
+
+    public static bool IsAdministrator(this ClaimsPrincipal user) => user.IsInRole(Roles.Administrator);
+
+    /// The national team: reviewers, and administrators, who may do everything a reviewer does.
+    public static bool IsNationalReviewer(this ClaimsPrincipal user) => user.IsInRole(Roles.NationalReviewer) || user.IsAdministrator();
+
+    /// Holds the role; which trust's records they may touch is each module's trust-scoped rule.
+    public static bool IsTrustLead(this ClaimsPrincipal user) => user.IsInRole(Roles.TrustLead);
+
+    public static bool IsCcio(this ClaimsPrincipal user) => user.IsInRole(Roles.Ccio);
 }
 
 /// Claims Academy adds to a signed-in person.

@@ -14,13 +14,11 @@ public static class ExemplarAccess
     /// The trust record's readers: trust leads and CCIOs (their own trust) and the national team.
     public const string TrackerPolicy = "Academy.Exemplars.Tracker";
 
-    /// The policy's roles, written once: the navigation shows the tracker to the same people.
-    public static readonly string[] TrackerRoles = [Roles.TrustLead, Roles.Ccio, Roles.NationalReviewer, Roles.Administrator];
-
+    /// The navigation names this policy too, so the tracker's roles are written only here.
     public static AuthorizationBuilder AddExemplarPolicies(this AuthorizationBuilder builder) =>
-        builder.AddPolicy(TrackerPolicy, p => p.RequireRole(TrackerRoles));
+        builder.AddPolicy(TrackerPolicy, p => p.RequireRole(Roles.TrustLead, Roles.Ccio, Roles.NationalReviewer, Roles.Administrator));
 
-    public static bool IsNational(this ClaimsPrincipal user) => user.IsInRole(Roles.NationalReviewer) || user.IsInRole(Roles.Administrator);
+    public static bool IsNational(this ClaimsPrincipal user) => user.IsNationalReviewer();
 
     public static bool IsLeadOf(this ClaimsPrincipal user, Trust trust) => user.Is(Roles.TrustLead, trust);
 
@@ -28,14 +26,14 @@ public static class ExemplarAccess
 
     /// The trust the person reads as its lead or CCIO, if any (their own).
     public static string? OwnTrust(this ClaimsPrincipal user) =>
-        (user.IsInRole(Roles.TrustLead) || user.IsInRole(Roles.Ccio)) && user.TrustOdsCode() is { Length: > 0 } ods ? ods : null;
+        (user.IsTrustLead() || user.IsCcio()) && user.TrustOdsCode() is { Length: > 0 } ods ? ods : null;
 
     public static bool CanRead(this ClaimsPrincipal user, Trust trust) => user.IsNational() || user.IsLeadOf(trust) || user.IsCcioOf(trust);
 
     /// Trust records (milestones, evidence, returns, claims, benefits, lessons) are written by the trust's own lead.
     public static bool CanWrite(this ClaimsPrincipal user, Trust trust) => user.IsLeadOf(trust);
 
-    public static bool CanReview(this ClaimsPrincipal user) => user.IsInRole(Roles.NationalReviewer) || user.IsInRole(Roles.Administrator);
+    public static bool CanReview(this ClaimsPrincipal user) => user.IsNationalReviewer();
 
     public static string Email(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "";

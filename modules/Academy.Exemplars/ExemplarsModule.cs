@@ -27,9 +27,14 @@ public sealed class ExemplarsModule : IAcademyModule
         // A return's items are added at .../new and changed or removed at .../{itemId} by the same page.
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {
-            options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/Risk", "exemplars/returns/{id:int}/risks/{itemId:int}");
-            options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/MilestoneUpdate", "exemplars/returns/{id:int}/milestone-updates/{itemId:int}");
-            options.Conventions.AddAreaPageRoute("Exemplars", "/Returns/Measurement", "exemplars/returns/{id:int}/measurements/{itemId:int}");
+            // Not AddAreaPageRoute: it stops the @page route (.../new) from generating links. Order -1: link generation
+            // tries a page's routes by order, then literal segments first, so a link given an itemId would otherwise come
+            // out as .../new?itemId=3. The two routes never compete for an address (itemId is an int).
+            foreach (var (page, items) in new[] { ("/Returns/Risk", "risks"), ("/Returns/MilestoneUpdate", "milestone-updates"), ("/Returns/Measurement", "measurements") })
+                options.Conventions.AddAreaPageRouteModelConvention("Exemplars", page, model => model.Selectors.Add(new Microsoft.AspNetCore.Mvc.ApplicationModels.SelectorModel
+                {
+                    AttributeRouteModel = new Microsoft.AspNetCore.Mvc.ApplicationModels.AttributeRouteModel { Template = $"exemplars/returns/{{id:int}}/{items}/{{itemId:int}}", Order = -1 },
+                }));
         });
         builder.Services.AddAuthorizationBuilder().AddExemplarPolicies();
         builder.Services.AddSingleton(new ApiPathPrefix(Endpoints.ExemplarsApi.Prefix));
@@ -48,11 +53,11 @@ public sealed class ExemplarsModule : IAcademyModule
         builder.Services.AddSingleton<IRecipeStep, ProgrammesRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, TrustsRecipeStep>();
         builder.Services.AddSingleton<IRecipeStep, ParticipationsRecipeStep>();
-        builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/exemplars", 20, ExemplarAccess.TrackerRoles));
-        builder.Services.AddSingleton(new NavigationItem("Returns to review", "/exemplars/returns/to-review", 21, [Roles.NationalReviewer, Roles.Administrator]));
+        builder.Services.AddSingleton(new NavigationItem("Exemplar programme", "/Index", "Exemplars", 20, ExemplarAccess.TrackerPolicy));
+        builder.Services.AddSingleton(new NavigationItem("Returns to review", "/Returns/ToReview", "Exemplars", 21, Policies.NationalReviewer));
         // Lessons and blueprints are for everyone who works on digital change, not only exemplar leads.
-        builder.Services.AddSingleton(new NavigationItem("Lessons learned", "/exemplars/lessons", 22, []));
-        builder.Services.AddSingleton(new NavigationItem("Blueprints", "/exemplars/blueprints", 23, []));
+        builder.Services.AddSingleton(new NavigationItem("Lessons learned", "/Lessons/Index", "Exemplars", 22, Policies.SignedIn));
+        builder.Services.AddSingleton(new NavigationItem("Blueprints", "/Blueprints/Index", "Exemplars", 23, Policies.SignedIn));
     }
 
     public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)

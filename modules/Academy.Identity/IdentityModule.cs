@@ -60,11 +60,7 @@ public sealed class IdentityModule : IAcademyModule
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.NationalReviewer, p => p.RequireRole(Roles.NationalReviewer, Roles.Administrator))
-            .AddPolicy(Policies.TrustLead, p => p.RequireRole(Roles.TrustLead))
-            .AddPolicy(Policies.Ccio, p => p.RequireRole(Roles.Ccio));
+            .AddAcademyPolicies();
 
         // Sessions live in the database (SessionStore); a security stamp changed anywhere else (a recipe, another
         // node) is noticed within a minute instead of Identity's default half hour.
@@ -81,7 +77,7 @@ public sealed class IdentityModule : IAcademyModule
         builder.Services.AddScoped<ISiteSettingsStore, SiteSettingsStore>();
         builder.Services.AddScoped<SiteSetup>();
         builder.Services.AddScoped<IStaffDirectory, StaffDirectory>();
-        builder.Services.AddSingleton(new NavigationItem("Users", "/admin/users", 90, [Roles.Administrator]));
+        builder.Services.AddSingleton(new NavigationItem("Users", "/Admin/Users/Index", "Identity", 90, Policies.Administrator));
     }
 
     public async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)

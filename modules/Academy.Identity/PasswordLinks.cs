@@ -14,6 +14,9 @@ internal static class PasswordLinks
     public static async Task<string> CreateAsync(UserManager<AcademyUser> users, ISiteLinks links, AcademyUser user, bool invitation = false)
     {
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        return links.To($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}{(invitation ? "&invitation=true" : "")}");
+        // The query is written here, not passed as route values: routing leaves '@' unescaped in a query, and the
+        // address people have been sent keeps email=a%40b.
+        return links.ToPage("/Account/ResetPassword", "Identity")
+            + $"?email={Uri.EscapeDataString(user.Email!)}&token={token}{(invitation ? "&invitation=true" : "")}";
     }
 }

@@ -30,6 +30,7 @@ public sealed class LearningModule : IAcademyModule
     public void ConfigureServices(WebApplicationBuilder builder)
     {
         builder.AddModuleDbContext<LearningDbContext, SqliteLearningDbContext, SqlServerLearningDbContext>(LearningDbContext.MigrationsHistoryTable);
+        builder.Services.AddAuthorizationBuilder().AddLearningPolicies();
         builder.Services.AddSingleton<LearningActivities>();
         AddPlayer(builder.Services);
         builder.Services.AddSingleton<MediaStore>();
@@ -56,10 +57,10 @@ public sealed class LearningModule : IAcademyModule
         builder.Services.AddScoped<CohortDigestJob>();
         AddEnrolmentJobs(builder);
         builder.AddSelfAssessment();
-        builder.Services.AddSingleton(new NavigationItem("My learning", "/learning", 10, []));
-        builder.Services.AddSingleton(new NavigationItem("Find a course", "/learning/courses", 11, []));
-        builder.Services.AddSingleton(new NavigationItem("Cohorts", "/learning/cohorts", 12, [Roles.Ccio, Roles.Administrator]));
-        builder.Services.AddSingleton(new NavigationItem("Manage courses", "/learning/manage/courses", 80, [Roles.CourseAuthor, Roles.Administrator]));
+        builder.Services.AddSingleton(new NavigationItem("My learning", "/Index", "Learning", 10, Policies.SignedIn));
+        builder.Services.AddSingleton(new NavigationItem("Find a course", "/Courses/Index", "Learning", 11, Policies.SignedIn));
+        builder.Services.AddSingleton(new NavigationItem("Cohorts", "/Cohorts/Index", "Learning", 12, LearningAccess.CohortsPolicy));
+        builder.Services.AddSingleton(new NavigationItem("Manage courses", "/Manage/Index", "Learning", 80, LearningAccess.CourseAuthorPolicy));
     }
 
     /// Bulk upload (§2), recertification (§3) and learner reminders (§4).
@@ -76,7 +77,7 @@ public sealed class LearningModule : IAcademyModule
             .ValidateOnStart();
         builder.Services.AddScoped<RecertificationJob>();
         builder.Services.AddScoped<LearnerReminderJob>();
-        builder.Services.AddSingleton(new NavigationItem("Upload enrolments", "/learning/enrolments/upload", 81, [Roles.Ccio, Roles.Administrator]));
+        builder.Services.AddSingleton(new NavigationItem("Upload enrolments", "/Enrolments/Upload", "Learning", 81, LearningAccess.UploadPolicy));
     }
 
     public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)

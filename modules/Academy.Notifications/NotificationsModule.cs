@@ -1,5 +1,6 @@
 using Academy.Data;
 using Academy.Modules;
+using Academy.Web;
 using Academy.Notifications.Data;
 using Academy.Notifications.Email;
 using Academy.Notifications.Jobs;
@@ -18,7 +19,7 @@ namespace Academy.Notifications;
 
 public sealed class NotificationsModule : IAcademyModule
 {
-    public ModuleManifest Manifest { get; } = new("Notifications", "The email outbox, SendGrid and pickup-folder senders, and background jobs (Hangfire).", "/admin/jobs");
+    public ModuleManifest Manifest { get; } = new("Notifications", "The email outbox, SendGrid and pickup-folder senders, and background jobs (Hangfire).", JobsDashboard.Path);
 
     public void ConfigureServices(WebApplicationBuilder builder)
     {
@@ -94,7 +95,7 @@ public sealed class NotificationsModule : IAcademyModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         // The endpoint's own policy decides who sees the dashboard; Hangfire's local-only filter is replaced by it.
-        endpoints.MapHangfireDashboard("/admin/jobs", new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "Academy jobs" })
+        endpoints.MapHangfireDashboard(JobsDashboard.Path, new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "Academy jobs" })
             .RequireAuthorization(Policies.Administrator);
     }
 

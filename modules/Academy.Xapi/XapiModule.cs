@@ -77,7 +77,7 @@ public sealed class XapiModule : IAcademyModule
         builder.Services.AddScoped<Academy.Xapi.Contracts.ILaunchDocuments, Documents.SiteLaunchDocuments>();
         // The LRS is for machines: 401 rather than a sign-in redirect, problem JSON, and served before setup has run.
         builder.Services.AddSingleton(new ApiPathPrefix("/xapi", ServedBeforeSetup: true));
-        builder.Services.AddSingleton(new NavigationItem("LRS credentials", "/admin/xapi/credentials", 90, [Roles.Administrator]));
+        builder.Services.AddSingleton(new NavigationItem("LRS credentials", "/Admin/Credentials/Index", "Xapi", 90, Policies.Administrator));
     }
 
     private static readonly string[] Resources = ["/xapi/statements", "/xapi/activities", "/xapi/activities/state", "/xapi/activities/profile", "/xapi/agents", "/xapi/agents/profile", "/xapi/about"];

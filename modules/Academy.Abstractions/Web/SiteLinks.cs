@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,8 +17,13 @@ public interface ISiteLinks
     /// The site's root, e.g. https://academy.example.nhs.uk/ (always ending in a slash).
     Uri Root { get; }
 
-    /// The absolute address of a path on the site: To("/account/reset-password?token=...").
+    /// The absolute address of a path on the site: To("/account/reset-password?token=..."). For what is not a page
+    /// (the LRS endpoint, a static file); a page's address comes from ToPage.
     string To(string pathAndQuery);
+
+    /// The absolute address of a Razor page by name, e.g. ToPage("/Returns/Review", "Exemplars", new { id }):
+    /// the path from the page's route (values it does not use become the query), the host from Root.
+    string ToPage(string page, string? area, object? values = null);
 }
 
 public sealed class SiteLinks : ISiteLinks
@@ -27,10 +33,11 @@ public sealed class SiteLinks : ISiteLinks
     private readonly Uri? configured;
     private readonly IServer server;
     private readonly ILogger logger;
+    private readonly LinkGenerator links;
     private Uri? root;
 
-    private SiteLinks(Uri? configured, IServer server, ILogger<SiteLinks> logger) =>
-        (this.configured, this.server, this.logger) = (configured, server, logger);
+    private SiteLinks(Uri? configured, IServer server, LinkGenerator links, ILogger<SiteLinks> logger) =>
+        (this.configured, this.server, this.links, this.logger) = (configured, server, links, logger);
 
     public Uri Root => root ??= Resolve();
 
@@ -39,6 +46,15 @@ public sealed class SiteLinks : ISiteLinks
         if (!pathAndQuery.StartsWith('/') || pathAndQuery.StartsWith("//", StringComparison.Ordinal))
             throw new ArgumentException("A site link is a path from the site's root, starting with one '/'.", nameof(pathAndQuery));
         return Root.AbsoluteUri.TrimEnd('/') + pathAndQuery;
+    }
+
+    public string ToPage(string page, string? area, object? values = null)
+    {
+        var route = new RouteValueDictionary(values) { ["area"] = area ?? "" };
+        // Without an HttpContext the path has no PathBase: Root, from configuration, carries the site's own path.
+        var path = links.GetPathByPage(page, handler: null, values: route)
+            ?? throw new InvalidOperationException($"No route reaches the page {area}{page} with those values.");
+        return To(path);
     }
 
     /// Reads Academy:PublicUrl at start. Outside Development it is required: the site refuses to start without it,
@@ -61,7 +77,7 @@ public sealed class SiteLinks : ISiteLinks
                 $"Set {PublicUrlKey} (environment variable Academy__PublicUrl) to the site's public address, like https://academy.example.nhs.uk/. " +
                 "Links in emails (password resets, invitations, returns) are built from it, never from the request; only the Development environment may leave it unset.");
         }
-        builder.Services.AddSingleton<ISiteLinks>(sp => new SiteLinks(publicUrl, sp.GetRequiredService<IServer>(), sp.GetRequiredService<ILogger<SiteLinks>>()));
+        builder.Services.AddSingleton<ISiteLinks>(sp => new SiteLinks(publicUrl, sp.GetRequiredService<IServer>(), sp.GetRequiredService<LinkGenerator>(), sp.GetRequiredService<ILogger<SiteLinks>>()));
         return publicUrl;
     }
 

@@ -29,6 +29,12 @@ public sealed record LaunchScope(XapiAgent Learner, Guid Registration, string Ac
 /// ("Normal", "Browse" or "Review").
 public sealed record Cmi5SessionScope(string SessionId, string AuActivityId, decimal? MasteryScore, string LaunchMode);
 
+/// The LRS's address on the site. Not a page, so it cannot come from a page name: every link to it is built from here.
+public static class XapiEndpoint
+{
+    public const string Path = "/xapi/";
+}
+
 /// <param name="AuthorizationHeader">The Authorization header value: "Basic " + base64(key:secret).</param>
 /// <param name="Endpoint">The LRS's endpoint, relative to the site: "/xapi/".</param>
-public sealed record LaunchCredential(string Key, string Secret, string AuthorizationHeader, DateTimeOffset ExpiresAt, string Endpoint = "/xapi/");
+public sealed record LaunchCredential(string Key, string Secret, string AuthorizationHeader, DateTimeOffset ExpiresAt, string Endpoint = XapiEndpoint.Path);

@@ -61,7 +61,7 @@ public static class BlueprintRules
     /// The drafts of the lead's own trust (none for anyone else).
     public static async Task<List<BlueprintSummary>> DraftsForAsync(this ExemplarsDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.TrustLead) || user.TrustOdsCode() is not { Length: > 0 } ods) return [];
+        if (!user.IsTrustLead() || user.TrustOdsCode() is not { Length: > 0 } ods) return [];
         return await Summaries(db.Blueprints.AsNoTracking().Where(b => !b.Published && b.Participation.Trust.OdsCode == ods)).ToListAsync(cancellationToken);
     }
 

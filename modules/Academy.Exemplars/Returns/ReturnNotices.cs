@@ -18,7 +18,7 @@ public sealed class ReturnNotices(IStaffDirectory staff, ISiteLinks links, IConf
     public async Task<IReadOnlyList<EmailMessage>> SubmittedAsync(ProgressReturn r, CancellationToken cancellationToken)
     {
         var subject = $"Return submitted: {r.Participation.Trust.Name}, {Format.Date(r.PeriodStart)} to {Format.Date(r.PeriodEnd)}";
-        var body = $"{r.Participation.Trust.Name} has submitted its {r.Participation.Programme.Name} return for {Format.Date(r.PeriodStart)} to {Format.Date(r.PeriodEnd)}.\n\nReview it: {links.To($"/exemplars/returns/{r.Id}/review")}\n";
+        var body = $"{r.Participation.Trust.Name} has submitted its {r.Participation.Programme.Name} return for {Format.Date(r.PeriodStart)} to {Format.Date(r.PeriodEnd)}.\n\nReview it: {links.ToPage("/Returns/Review", "Exemplars", new { id = r.Id })}\n";
         var reviewers = await staff.InRoleAsync(Roles.NationalReviewer, trustOdsCode: null, cancellationToken);
         if (reviewers.Count > 0) return reviewers.Select(p => new EmailMessage(p.Email, subject, $"Dear {p.DisplayName},\n\n{body}")).ToList();
         if (ReviewersMailbox is { } mailbox) return [new EmailMessage(mailbox, subject, body)];
@@ -36,7 +36,7 @@ public sealed class ReturnNotices(IStaffDirectory staff, ISiteLinks links, IConf
                 ? $"{r.Participation.Trust.Name}'s return for {period} has been approved."
                 : $"{r.Participation.Trust.Name}'s return for {period} has been returned for changes.")
             + (string.IsNullOrWhiteSpace(r.ReviewerComment) ? "" : $"\n\nThe reviewer's comments:\n{r.ReviewerComment}")
-            + $"\n\nOpen it: {links.To($"/exemplars/returns/{r.Id}")}\n";
+            + $"\n\nOpen it: {links.ToPage("/Returns/Return", "Exemplars", new { id = r.Id })}\n";
         var leads = await staff.InRoleAsync(Roles.TrustLead, r.Participation.Trust.OdsCode, cancellationToken);
         if (leads.Count == 0)
             logger.LogWarning("Return {ReturnId} was decided, but trust {OdsCode} has no trust lead to tell", r.Id, r.Participation.Trust.OdsCode);

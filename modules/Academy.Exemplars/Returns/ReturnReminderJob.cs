@@ -42,7 +42,7 @@ public sealed class ReturnReminderJob(ExemplarsDbContext db, IStaffDirectory sta
             }
             var lines = string.Join("\n", outstanding.Select(o => $"- {o.Name}: {(o.Due < today ? "overdue since" : "due on")} {Format.Date(o.Due)}"));
             messages.AddRange(leads[p.Trust.OdsCode].Select(lead => new EmailMessage(lead.Email, $"Returns due: {p.Trust.Name}, {p.Programme.Name}",
-                $"Dear {lead.DisplayName},\n\nThese {p.Programme.Name} returns for {p.Trust.Name} are overdue or due within {DaysAhead} days:\n\n{lines}\n\nOpen the trust page: {links.To($"/exemplars/trusts/{p.Trust.OdsCode}")}\n")));
+                $"Dear {lead.DisplayName},\n\nThese {p.Programme.Name} returns for {p.Trust.Name} are overdue or due within {DaysAhead} days:\n\n{lines}\n\nOpen the trust page: {links.ToPage("/Trusts/Trust", "Exemplars", new { odsCode = p.Trust.OdsCode })}\n")));
         }
         if (messages.Count > 0) await outbox.SaveChangesWithEmailAsync(db, messages, cancellationToken);
         return messages.Count;

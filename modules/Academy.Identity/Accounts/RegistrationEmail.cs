@@ -23,7 +23,7 @@ public sealed class RegistrationEmail(UserManager<AcademyUser> users, AccountsDb
         {
             await outbox.SaveChangesWithEmailAsync(db, [new EmailMessage(existing.Email!, "You already have an Academy account",
                 $"Someone asked to create an Academy account for {existing.Email}, but you already have one.\n\n" +
-                $"Sign in at {links.To("/account/sign-in")}. If you do not know your password, choose \"Forgotten your password?\" on that page.\n\n" +
+                $"Sign in at {links.ToPage("/Account/SignIn", "Identity")}. If you do not know your password, choose \"Forgotten your password?\" on that page.\n\n" +
                 "If it was not you, ignore this email: nothing has changed.")], cancellationToken);
             return;
         }

@@ -45,7 +45,7 @@ public sealed class CohortDigestJob(
                 var overdue = await Lines(rows.Where(r => r.Standing == Standing.Overdue && r.Enrolment.DueOn >= since), cohortId, cancellationToken);
                 var completed = await Lines(rows.Where(r => r.Progress != null && r.Progress.CompletedOn >= since && r.Progress.CompletedOn <= today), cohortId, cancellationToken);
                 if (overdue.Count + completed.Count == 0) continue;
-                sections.Add($"{cohort.Name}\n{List("Became overdue", overdue)}{List("Completed", completed)}Open the cohort: {links.To($"/learning/cohorts/{cohortId}")}\n");
+                sections.Add($"{cohort.Name}\n{List("Became overdue", overdue)}{List("Completed", completed)}Open the cohort: {links.ToPage("/Cohorts/Cohort", "Learning", new { id = cohortId })}\n");
             }
             if (sections.Count == 0) continue;
             db.CohortDigests.Add(new CohortDigest { UserId = person.UserId, WeekOf = weekOf, SentAt = now });

@@ -12,19 +12,17 @@ namespace Academy.Learning.Cohorts;
 /// anyone else sees none. A cohort of another trust reads as not found, so an edited id learns nothing.
 public static class CohortAccess
 {
-    public const string Roles = $"{Academy.Roles.Ccio},{Academy.Roles.Administrator}";
-
     public static IQueryable<Cohort> VisibleTo(this IQueryable<Cohort> cohorts, ClaimsPrincipal user) =>
-        user.IsInRole(Academy.Roles.Administrator) ? cohorts
-        : user.IsInRole(Academy.Roles.Ccio) && user.TrustOdsCode() is { Length: > 0 } trust ? cohorts.Where(c => c.TrustOdsCode == trust)
+        user.IsAdministrator() ? cohorts
+        : user.IsCcio() && user.TrustOdsCode() is { Length: > 0 } trust ? cohorts.Where(c => c.TrustOdsCode == trust)
         : cohorts.Where(_ => false);
 
     public static bool CanChange(this ClaimsPrincipal user, Cohort cohort) =>
-        user.IsInRole(Academy.Roles.Ccio) && string.Equals(user.TrustOdsCode(), cohort.TrustOdsCode, StringComparison.OrdinalIgnoreCase);
+        user.IsCcio() && string.Equals(user.TrustOdsCode(), cohort.TrustOdsCode, StringComparison.OrdinalIgnoreCase);
 
     /// A CCIO with a trust: may create cohorts and enrol the trust's people.
     public static string? CcioTrust(this ClaimsPrincipal user) =>
-        user.IsInRole(Academy.Roles.Ccio) && user.TrustOdsCode() is { Length: > 0 } trust ? trust : null;
+        user.IsCcio() && user.TrustOdsCode() is { Length: > 0 } trust ? trust : null;
 }
 
 /// A cohort's changes, each in one transaction: joining enrols the person on every course of the cohort

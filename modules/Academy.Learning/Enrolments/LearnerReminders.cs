@@ -50,10 +50,10 @@ public sealed class LearnerReminderJob(LearningDbContext db, IStaffDirectory sta
             {
                 var account = accounts[learner.Key];
                 var lines = learner.OrderBy(c => c.DueOn).ThenBy(c => c.Title).Select(c =>
-                    $"- {c.Title}: {(c.DueOn < today ? "overdue, it was due on" : "due on")} {Date(c.DueOn)}\n  {links.To($"/learning/courses/{c.Slug}")}");
+                    $"- {c.Title}: {(c.DueOn < today ? "overdue, it was due on" : "due on")} {Date(c.DueOn)}\n  {links.ToPage("/Courses/Course", "Learning", new { slug = c.Slug })}");
                 messages.Add(new EmailMessage(account.Email, learner.Any(c => c.DueOn < today) ? "You have overdue courses in the Digital Academy" : "You have courses due soon in the Digital Academy",
                     $"Dear {account.DisplayName},\n\nThese courses are overdue or due within {DaysAhead} days:\n\n{string.Join("\n", lines)}\n\n" +
-                    $"See all your learning: {links.To("/learning")}\n\nWe send this reminder at most once a week.\n"));
+                    $"See all your learning: {links.ToPage("/Index", "Learning")}\n\nWe send this reminder at most once a week.\n"));
                 db.LearnerReminders.Add(new LearnerReminder { UserId = learner.Key, SentOn = today, Courses = learner.Count() });
             }
             await outbox.SaveChangesWithEmailAsync(db, messages, cancellationToken);

@@ -68,7 +68,7 @@ public sealed class Cmi5Launches(
         var unitUrl = UnitUrl(package, au);
         var url = Merge(unitUrl, new Dictionary<string, string>
         {
-            ["endpoint"] = links.To("/xapi/"),
+            ["endpoint"] = links.To(XapiEndpoint.Path),
             ["fetch"] = links.To(FetchPath + token),
             ["actor"] = learner.ToJson().ToJsonString(),
             ["registration"] = enrolment.Registration.ToString("D"),
@@ -106,7 +106,7 @@ public sealed class Cmi5Launches(
         await db.SaveChangesAsync(cancellationToken);
         var url = Merge(UnitUrl(package, au), new Dictionary<string, string>
         {
-            ["endpoint"] = links.To("/xapi/"),
+            ["endpoint"] = links.To(XapiEndpoint.Path),
             ["auth"] = credential.AuthorizationHeader,
             ["actor"] = learner.ToJson().ToJsonString(),
             ["registration"] = enrolment.Registration.ToString("D"),

@@ -51,7 +51,7 @@ public sealed class Cmi5Waivers(
             .SingleOrDefaultAsync(p => p.CourseId == enrolment.CourseId && p.Format == PackageFormat.Cmi5, cancellationToken);
         if (package is null) return null;
         var person = (await staff.ByIdAsync([enrolment.UserId], cancellationToken)).FirstOrDefault();
-        var allowed = user.IsInRole(Roles.Administrator)
+        var allowed = user.IsAdministrator()
             || (user.CcioTrust() is { } trust && string.Equals(person?.TrustOdsCode, trust, StringComparison.OrdinalIgnoreCase));
         if (!allowed) return null;
 

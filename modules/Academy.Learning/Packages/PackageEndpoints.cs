@@ -27,7 +27,7 @@ internal static class PackageEndpoints
     /// holds no Academy cookie (cookies are per host), and nothing else of the site is in its connect-src.
     private static string OwnHostPolicy(ISiteLinks links) =>
         ContentPolicy.Replace("sandbox allow-scripts", "sandbox allow-same-origin allow-scripts", StringComparison.Ordinal)
-            .Replace("connect-src 'self'", $"connect-src 'self' {links.To("/xapi/")} {links.To(Cmi5Launches.FetchPath)}", StringComparison.Ordinal);
+            .Replace("connect-src 'self'", $"connect-src 'self' {links.To(Academy.Xapi.Contracts.XapiEndpoint.Path)} {links.To(Cmi5Launches.FetchPath)}", StringComparison.Ordinal);
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -11,7 +11,7 @@ public static class SelfAssessmentStartup
         builder.Services.AddSingleton<SelfAssessmentStatements>();
         builder.Services.AddScoped<SelfAssessmentRules>();
         builder.Services.AddScoped<ITrustSelfAssessment, TrustSelfAssessment>();
-        builder.Services.AddSingleton(new NavigationItem("Self-assessment", SelfAssessmentLinks.Start, 12, []));
+        builder.Services.AddSingleton(new NavigationItem("Self-assessment", "/SelfAssessment/Index", "Learning", 12, Policies.SignedIn));
     }
 }
 

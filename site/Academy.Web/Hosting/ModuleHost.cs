@@ -14,6 +14,7 @@ public static class ModuleHost
     {
         builder.Services.AddSingleton<IReadOnlyList<IAcademyModule>>(modules);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<NavigationMenu>();
 
         var mvc = builder.Services.AddRazorPages().AddMvcOptions(options =>
         {

@@ -67,6 +67,6 @@ public sealed class SetupModel(ISiteSettingsStore site, SetupService setup, Reci
         }
         var admin = await users.FindByEmailAsync(Input.AdminEmail);
         await signIn.SignInAsync(admin!, isPersistent: false);
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
 }

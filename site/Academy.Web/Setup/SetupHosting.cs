@@ -30,7 +30,7 @@ public static class SetupHosting
             var site = await context.RequestServices.GetRequiredService<ISiteSettingsStore>().GetAsync(context.RequestAborted);
             if (site is null)
             {
-                context.Response.Redirect("/setup");
+                context.Response.Redirect(context.RequestServices.GetRequiredService<LinkGenerator>().GetPathByPage("/Setup", values: new { area = "" })!);
                 return;
             }
             await next(context);

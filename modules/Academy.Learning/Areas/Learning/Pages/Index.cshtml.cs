@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Academy.Learning.Pages;
 
 /// My learning: the signed-in person's own courses, from the progress projection.
-[Authorize]
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class MyLearningModel(MyLearning myLearning, Academy.Learning.Data.LearningDbContext db) : PageModel
 {
     public MyLearning.Overview Overview { get; private set; } = default!;
@@ -16,7 +16,7 @@ public sealed class MyLearningModel(MyLearning myLearning, Academy.Learning.Data
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (User.IsInRole(Roles.Ccio)) Cohorts = await db.VisibleCohortsAsync(User, cancellationToken);
+        if (User.IsCcio()) Cohorts = await db.VisibleCohortsAsync(User, cancellationToken);
         Overview = await myLearning.ForAsync(User.UserId()!, cancellationToken);
     }
 

@@ -31,7 +31,7 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
         await this.ThrowIfInvalidAsync(new BlueprintFormValidator<EditBlueprintModel>(Blueprint), cancellationToken, StatusCodes.Status200OK);
         Form.Apply(Blueprint);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/blueprints/{id}/edit");
+        return RedirectToPage("/Blueprints/Edit", new { id });
     }
 
     public async Task<IActionResult> OnPostAddLessonAsync(int id, CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
         Blueprint.Published = true;
         Blueprint.PublishedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/blueprints/{id}");
+        return RedirectToPage("/Blueprints/Blueprint", new { id });
     }
 
     /// The lesson posted, when it is one of Choices.
@@ -84,7 +84,7 @@ public sealed class EditBlueprintModel(ExemplarsDbContext db, TimeProvider clock
     private async Task<IActionResult> SavedAsync(int id, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/blueprints/{id}/edit#Lessons");
+        return RedirectToPage("/Blueprints/Edit", null, new { id }, "Lessons");
     }
 
     /// Null when the lead may change the blueprint (now tracked); 404 for anyone else, 409 once it is published.

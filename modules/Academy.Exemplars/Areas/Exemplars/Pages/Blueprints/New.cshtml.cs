@@ -41,7 +41,7 @@ public sealed class NewBlueprintModel(ExemplarsDbContext db) : PageModel, IBluep
         blueprint.ParticipationId = owner!.Id;
         db.Blueprints.Add(blueprint);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/blueprints/{blueprint.Id}/edit");
+        return RedirectToPage("/Blueprints/Edit", new { id = blueprint.Id });
     }
 
     public sealed class Validator : AbstractValidator<NewBlueprintModel>

@@ -40,7 +40,7 @@ public sealed class ClaimModel(ExemplarsDbContext db, ClaimDecisions decisions) 
             case ClaimOutcome.NotFound:
                 return NotFound();
             default:
-                return Redirect($"/exemplars/claims/{id}");
+                return RedirectToPage("/Claims/Claim", new { id });
         }
         await LoadAsync(id, cancellationToken);
         return Page();

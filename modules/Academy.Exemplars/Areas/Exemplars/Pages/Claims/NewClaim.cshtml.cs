@@ -29,7 +29,7 @@ public sealed class NewClaimModel(ExemplarsDbContext db, TimeProvider clock) : P
         var claim = new Claim { ParticipationId = id, MilestoneId = int.Parse(MilestoneId!, Format.EnGb), Amount = Input.ParseMoney(Amount, AmountName).Amount!.Value, Status = ClaimStatus.Submitted, ClaimedBy = User.Email(), ClaimedAt = clock.GetUtcNow() };
         db.Claims.Add(claim);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/claims/{claim.Id}");
+        return RedirectToPage("/Claims/Claim", new { id = claim.Id });
     }
 
     private const string AmountName = "the amount";

@@ -57,7 +57,7 @@ public sealed class EditParticipationModel(ExemplarsDbContext db) : PageModel
         {
             throw FormValidation.Problem(nameof(Allocation), "Someone else changed the funding of this participation while you were editing: check the figures and save again");
         }
-        return Redirect($"/exemplars/trusts/{p.Trust.OdsCode}");
+        return RedirectToPage("/Trusts/Trust", new { odsCode = p.Trust.OdsCode });
     }
 
     private const string AllocationName = "the allocation", LocalName = "the local matched funding";

@@ -24,7 +24,7 @@ public sealed class NewBenefitModel(ExemplarsDbContext db) : PageModel
         await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
         db.Benefits.Add(new Benefit { ParticipationId = id, Name = Name!.Trim(), Unit = Unit!.Trim() });
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/trusts/{Participation.Trust.OdsCode}");
+        return RedirectToPage("/Trusts/Trust", new { odsCode = Participation.Trust.OdsCode });
     }
 
     public sealed class Validator : AbstractValidator<NewBenefitModel>

@@ -31,7 +31,7 @@ public sealed class NewInstalmentModel(ExemplarsDbContext db) : PageModel
         db.Instalments.Add(new Instalment { ParticipationId = id, Description = Description!.Trim(), Amount = Input.ParseMoney(Amount, AmountName).Amount!.Value,
             MilestoneId = string.IsNullOrEmpty(MilestoneId) ? null : int.Parse(MilestoneId, Format.EnGb) });
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/trusts/{Participation.Trust.OdsCode}");
+        return RedirectToPage("/Trusts/Trust", new { odsCode = Participation.Trust.OdsCode });
     }
 
     private const string AmountName = "the amount";

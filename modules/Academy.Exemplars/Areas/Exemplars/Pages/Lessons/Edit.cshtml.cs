@@ -28,7 +28,7 @@ public sealed class EditLessonModel(ExemplarsDbContext db) : LessonFormPage
         await this.ThrowIfInvalidAsync(new LessonFormValidator(), cancellationToken, StatusCodes.Status200OK);
         Apply(Lesson);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/lessons/{id}");
+        return RedirectToPage("/Lessons/Lesson", new { id });
     }
 
     /// Another trust's lesson is "not found", as on the lesson's page (the id is the address's: the host binds route values first).

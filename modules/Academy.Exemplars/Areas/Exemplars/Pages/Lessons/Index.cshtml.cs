@@ -28,8 +28,9 @@ public sealed class LessonsModel(LessonIndex index) : PageModel
     /// The search with one facet value set (or cleared, when value is null).
     public string Link(string field, string? value)
     {
-        var values = new Dictionary<string, string?> { ["q"] = Q, ["capability"] = Capability, ["programme"] = Programme, ["trust"] = Trust, ["tag"] = Tag };
+        var values = new Microsoft.AspNetCore.Routing.RouteValueDictionary { ["area"] = "Exemplars", ["q"] = Q, ["capability"] = Capability, ["programme"] = Programme, ["trust"] = Trust, ["tag"] = Tag };
         values[field == "area" ? "capability" : field] = value;
-        return "/exemplars/lessons?" + string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
+        // Empty values are left out of the query, as the search form would leave them.
+        return Url.Page("/Lessons/Index", values)!;
     }
 }

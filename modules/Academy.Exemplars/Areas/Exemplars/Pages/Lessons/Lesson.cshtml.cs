@@ -18,11 +18,11 @@ public sealed class LessonModel(ExemplarsDbContext db, LessonIndex index, TimePr
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
     {
         if (await db.FindReadableLessonAsync(User, id, cancellationToken, tracked: true) is not { } lesson || !User.IsOwner(lesson)) return NotFound();
-        if (!lesson.IsEditable()) return Redirect($"/exemplars/lessons/{id}");
+        if (!lesson.IsEditable()) return RedirectToPage("/Lessons/Lesson", new { id });
         LessonRules.Publish(lesson, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await index.IndexAsync(lesson, cancellationToken);
-        return Redirect($"/exemplars/lessons/{id}");
+        return RedirectToPage("/Lessons/Lesson", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

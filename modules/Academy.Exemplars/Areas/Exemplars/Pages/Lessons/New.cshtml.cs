@@ -20,7 +20,7 @@ public sealed class NewLessonModel(ExemplarsDbContext db) : LessonFormPage
         Apply(lesson);
         db.Lessons.Add(lesson);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/lessons/{lesson.Id}");
+        return RedirectToPage("/Lessons/Lesson", new { id = lesson.Id });
     }
 
     /// The lead's own trust's (first) participation: a lesson belongs to the lead's trust, never one named in the form.

@@ -28,7 +28,7 @@ public sealed class EditMilestoneModel(ExemplarsDbContext db, TimeProvider clock
         await this.ThrowIfInvalidAsync(validator, cancellationToken, StatusCodes.Status200OK);
         Form.Apply(Milestone);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/milestones/{id}");
+        return RedirectToPage("/Milestones/Milestone", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ public sealed class MilestoneModel(ExemplarsDbContext db, EvidenceStore store, T
             store.Delete(id, storedName);
             throw;
         }
-        return Redirect($"/exemplars/milestones/{id}");
+        return RedirectToPage("/Milestones/Milestone", new { id });
     }
 
     public sealed class Validator : AbstractValidator<MilestoneModel>

@@ -31,7 +31,7 @@ public sealed class NewMilestoneModel(ExemplarsDbContext db, TimeProvider clock)
         Form.Apply(milestone);
         db.Milestones.Add(milestone);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/milestones/{milestone.Id}");
+        return RedirectToPage("/Milestones/Milestone", new { id = milestone.Id });
     }
 
     private async Task<bool> LoadAsync(int participationId, CancellationToken cancellationToken)

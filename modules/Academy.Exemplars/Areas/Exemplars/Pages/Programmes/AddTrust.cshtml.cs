@@ -55,7 +55,7 @@ public sealed class AddTrustModel(ExemplarsDbContext db) : PageModel
             await LoadAsync(id, cancellationToken);
             throw FormValidation.Problem(string.IsNullOrEmpty(TrustOdsCode) ? nameof(NewOdsCode) : nameof(TrustOdsCode), "This trust was added meanwhile: check the programme's trusts");
         }
-        return Redirect($"/exemplars/trusts/{trust.OdsCode}");
+        return RedirectToPage("/Trusts/Trust", new { odsCode = trust.OdsCode });
     }
 
     private const string AllocationName = "the allocation";

@@ -45,7 +45,7 @@ public sealed class NewProgrammeModel(ExemplarsDbContext db) : PageModel
         };
         db.Programmes.Add(programme);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/programmes/{programme.Id}/trusts/new?created=true");
+        return RedirectToPage("/Programmes/AddTrust", new { id = programme.Id, created = "true" });
     }
 
     private const string CapName = "the funding cap per trust", StartName = "the start date", EndName = "the end date";

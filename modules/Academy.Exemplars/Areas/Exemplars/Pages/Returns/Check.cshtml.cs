@@ -29,7 +29,7 @@ public sealed class CheckReturnModel(ExemplarsDbContext db, IEmailOutbox outbox,
         }
         ReturnRules.Submit(Return, User.Email(), clock.GetUtcNow());
         await outbox.SaveChangesWithEmailAsync(db, await notices.SubmittedAsync(Return, cancellationToken), cancellationToken);
-        return Redirect($"/exemplars/returns/{id}/submitted");
+        return RedirectToPage("/Returns/Submitted", new { id });
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)

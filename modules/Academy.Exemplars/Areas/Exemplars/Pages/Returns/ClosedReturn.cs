@@ -8,7 +8,8 @@ public static class ClosedReturn
 {
     public const string Query = "closed";
 
-    public static IActionResult Show(int id) => new RedirectResult($"/exemplars/returns/{id}?{Query}=1");
+    public static IActionResult Show(int id) =>
+        new RedirectToPageResult("/Returns/Return", new Microsoft.AspNetCore.Routing.RouteValueDictionary { ["area"] = "Exemplars", ["id"] = id, [Query] = "1" });
 }
 
 public sealed record RemoveItem(bool Show, string Text);

@@ -66,7 +66,7 @@ public sealed class EditReturnModel(ExemplarsDbContext db) : PageModel
         r.NationalSpend = Input.ParseMoney(Form.NationalSpend, NationalName, required: false).Amount ?? 0;
         r.LocalSpend = Input.ParseMoney(Form.LocalSpend, LocalName, required: false).Amount ?? 0;
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/exemplars/returns/{id}");
+        return RedirectToPage("/Returns/Return", new { id });
     }
 
     private const string NationalName = "the national funding spent", LocalName = "the local funding spent";

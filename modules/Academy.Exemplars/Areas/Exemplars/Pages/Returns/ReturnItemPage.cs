@@ -36,5 +36,5 @@ public abstract class ReturnItemPage<TItem>(ExemplarsDbContext db, string sectio
         return null;
     }
 
-    protected IActionResult BackToReturn(int id) => Redirect($"/exemplars/returns/{id}#{section}");
+    protected IActionResult BackToReturn(int id) => RedirectToPage("/Returns/Return", null, new { id }, section);
 }

@@ -27,7 +27,7 @@ public sealed class ReviewReturnModel(ExemplarsDbContext db, IEmailOutbox outbox
 
         ReturnRules.Decide(Return, Decision == "Approve", Comment, User.Email(), clock.GetUtcNow());
         await outbox.SaveChangesWithEmailAsync(db, await notices.DecidedAsync(Return, cancellationToken), cancellationToken);
-        return Redirect($"/exemplars/returns/{id}");
+        return RedirectToPage("/Returns/Return", new { id });
     }
 
     public sealed class Validator : AbstractValidator<ReviewReturnModel>

@@ -25,7 +25,7 @@ public sealed class StartReturnModel(ExemplarsDbContext db) : PageModel
         if (start is null || ReportingPeriods.Find(participation.Programme, start.Value) is not { } period) return BadRequest();
 
         var existing = await db.Returns.Where(r => r.ParticipationId == participationId && r.PeriodStart == period.Start).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
-        if (existing is { } id) return Redirect($"/exemplars/returns/{id}");
+        if (existing is { } id) return RedirectToPage("/Returns/Return", new { id });
         var created = new ProgressReturn { ParticipationId = participationId, PeriodStart = period.Start, PeriodEnd = period.End, DueDate = period.Due, Status = ReturnStatus.Draft };
         db.Returns.Add(created);
         try
@@ -37,8 +37,8 @@ public sealed class StartReturnModel(ExemplarsDbContext db) : PageModel
             // Someone started the same period at the same moment (the unique index): open theirs.
             db.ChangeTracker.Clear();
             var theirs = await db.Returns.Where(r => r.ParticipationId == participationId && r.PeriodStart == period.Start).Select(r => r.Id).SingleAsync(cancellationToken);
-            return Redirect($"/exemplars/returns/{theirs}");
+            return RedirectToPage("/Returns/Return", new { id = theirs });
         }
-        return Redirect($"/exemplars/returns/{created.Id}");
+        return RedirectToPage("/Returns/Return", new { id = created.Id });
     }
 }

@@ -17,7 +17,7 @@ public sealed class SubmittedReturnModel(ExemplarsDbContext db) : PageModel
         var found = await db.FindReadableReturnAsync(User, id, cancellationToken);
         if (found is null) return NotFound();
         // Only a submitted return has been submitted: any other is shown as it is.
-        if (!found.AwaitsReview()) return Redirect($"/exemplars/returns/{id}");
+        if (!found.AwaitsReview()) return RedirectToPage("/Returns/Return", new { id });
         Return = found;
         return Page();
     }

@@ -44,7 +44,7 @@ public sealed class SignInModel(PasswordSignIn passwords, AccountThrottle thrott
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        if (await passwords.SignInAsync(Input.Email, Input.Password)) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (await passwords.SignInAsync(Input.Email, Input.Password)) return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl!) : RedirectToPage("/Index", new { area = "" });
 
         // The same words for an unknown email, a wrong password and a disabled account, so the page does not reveal
         // who has an account.

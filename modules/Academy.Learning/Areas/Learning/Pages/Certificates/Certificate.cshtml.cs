@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Academy.Learning.Pages.Certificates;
 
 /// A learner's own certificate, to print or download. Another person's code is not found (404), whoever asks.
-[Authorize]
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class CertificateModel(LearningDbContext db, CertificateLinks links, TimeProvider clock) : PageModel
 {
     public Certificate Certificate { get; private set; } = default!;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Academy.Learning.Pages.Certificates;
 
-[Authorize]
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class IndexModel(LearningDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<(Certificate Certificate, CertificateStatus Status)> Certificates { get; private set; } = [];

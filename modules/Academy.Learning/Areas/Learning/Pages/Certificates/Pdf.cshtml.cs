@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Academy.Learning.Pages.Certificates;
 
 /// The learner's certificate as a PDF. A withdrawn certificate has none: it no longer proves anything.
-[Authorize]
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class PdfModel(LearningDbContext db, CertificateLinks links, ISiteSettingsStore siteSettings) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ public sealed class VerifyModel(LearningDbContext db, VerificationLimiter limite
             return Page();
         }
         else if (await db.FindByCodeAsync(Code, cancellationToken) is { } certificate)
-            return Redirect(CertificateLinks.VerificationPath(certificate.Code));
+            return RedirectToPage("/Certificates/Verified", new { code = CertificateCode.Format(certificate.Code) });
         else
             ModelState.AddModelError(nameof(Code), "No certificate has this code. Check the code on the certificate and enter it again");
         return Page();

@@ -95,13 +95,14 @@ public sealed class CohortModel(LearningDbContext db, CohortDashboard dashboard)
 
     public string Query(int? page = null, string? handler = null, string? table = null)
     {
-        var parts = new List<string>();
-        if (handler is not null) parts.Add($"handler={handler}");
-        if (table is not null) parts.Add($"table={table}");
-        if (Filter.Status is { } s) parts.Add($"Status={s}");
-        if (Filter.CourseId is { } c) parts.Add($"Course={c}");
-        if (Filter.DueBy is { } d) parts.Add($"DueBy={d:yyyy-MM-dd}");
-        if (page is { } p && p > 1) parts.Add($"pageNumber={p}");
-        return $"/learning/cohorts/{Cohort.Id}" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+        // The query keeps this order (handler first); values left null are left out.
+        var values = new Microsoft.AspNetCore.Routing.RouteValueDictionary
+        {
+            ["area"] = "Learning", ["id"] = Cohort.Id, ["handler"] = handler, ["table"] = table,
+            ["Status"] = Filter.Status?.ToString(), ["Course"] = Filter.CourseId,
+            ["DueBy"] = Filter.DueBy?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["pageNumber"] = page is { } p && p > 1 ? p : null,
+        };
+        return Url.Page("/Cohorts/Cohort", values)!;
     }
 }

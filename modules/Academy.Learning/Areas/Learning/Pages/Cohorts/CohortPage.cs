@@ -10,7 +10,7 @@ namespace Academy.Learning.Pages.Cohorts;
 
 /// A page about one cohort: found only among the cohorts the person may see (another trust's id is a 404), and
 /// changed only by a CCIO of its trust (an administrator reading another trust's cohort gets 403 on a post).
-[Authorize(Roles = CohortAccess.Roles)]
+[Authorize(Policy = LearningAccess.CohortsPolicy)]
 public abstract class CohortPage(LearningDbContext db) : PageModel
 {
     protected LearningDbContext Db { get; } = db;

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Learning.Pages.Cohorts;
 
 /// A CCIO enrols one person of their trust on a course with a due date (issue 11 §2, source Ccio).
-[Authorize(Roles = Roles.Ccio)]
+[Authorize(Policy = Policies.Ccio)]
 public sealed class EnrolModel(LearningDbContext db, CohortRules cohorts, EnrolmentRules enrolments, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
@@ -46,7 +46,7 @@ public sealed class EnrolModel(LearningDbContext db, CohortRules cohorts, Enrolm
         Enrolled = result.Created
             ? $"{person.DisplayName} is enrolled on {course.Title}, due {MyLearningModel.Date(due!.Value)}."
             : $"{person.DisplayName} was already enrolled on {course.Title}; it is now due {MyLearningModel.Date(result.Enrolment.DueOn ?? due!.Value)}.";
-        return Redirect("/learning/cohorts");
+        return RedirectToPage("/Cohorts/Index");
     }
 
     // What the form names, as the post found it: the validator says what is wrong with it, the handler enrols with it.

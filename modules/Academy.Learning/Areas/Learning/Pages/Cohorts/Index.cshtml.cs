@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Academy.Learning.Pages.Cohorts;
 
 /// The cohorts a CCIO runs for their trust (an administrator: every trust's).
-[Authorize(Roles = CohortAccess.Roles)]
+[Authorize(Policy = LearningAccess.CohortsPolicy)]
 public sealed class CohortsModel(LearningDbContext db) : PageModel
 {
     public IReadOnlyList<CohortList.Row> Cohorts { get; private set; } = [];

@@ -45,7 +45,7 @@ public sealed class LearnerModel(LearningDbContext db, CohortDashboard dashboard
         var (cells, _) = await dashboard.GridAsync(id, new CohortDashboard.Filter(UserId: userId), all: true, cancellationToken);
         Courses = cells.ToList();
         Timeline = await timeline.ForAsync(Courses, cancellationToken);
-        if (CanChange || User.IsInRole(Roles.Administrator))
+        if (CanChange || User.IsAdministrator())
         {
             var registrations = Courses.Select(c => c.Registration).ToList();
             Waivable = await Db.Enrolments.AsNoTracking()

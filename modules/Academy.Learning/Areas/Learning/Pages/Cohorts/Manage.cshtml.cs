@@ -55,20 +55,20 @@ public sealed class ManageCohortModel(LearningDbContext db, CohortRules rules, I
     public async Task<IActionResult> OnPostRemoveCourseAsync(int id, int courseId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, toChange: true, cancellationToken) is { } refused) return refused;
-        return await rules.RemoveCourseAsync(Cohort, courseId, cancellationToken) ? Redirect($"/learning/cohorts/{id}/manage?done=course-removed") : NotFound();
+        return await rules.RemoveCourseAsync(Cohort, courseId, cancellationToken) ? RedirectToPage("/Cohorts/Manage", new { id, done = "course-removed" }) : NotFound();
     }
 
     public async Task<IActionResult> OnPostRemovePersonAsync(int id, string? userId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, toChange: true, cancellationToken) is { } refused) return refused;
-        return userId is not null && await rules.RemoveMemberAsync(Cohort, userId, cancellationToken) ? Redirect($"/learning/cohorts/{id}/manage?done=person-removed") : NotFound();
+        return userId is not null && await rules.RemoveMemberAsync(Cohort, userId, cancellationToken) ? RedirectToPage("/Cohorts/Manage", new { id, done = "person-removed" }) : NotFound();
     }
 
     private async Task<IActionResult> ChangeAsync(int id, Func<Task<List<RuleError>>> change, string done, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, toChange: true, cancellationToken) is { } refused) return refused;
         // Hidden characters or over-long text found by the binder: shown beside the field, nothing saved.
-        if (ModelState.IsValid && AddErrors(await change())) return Redirect($"/learning/cohorts/{id}/manage?done={done}");
+        if (ModelState.IsValid && AddErrors(await change())) return RedirectToPage("/Cohorts/Manage", new { id, done });
         await ShowAsync(cancellationToken);
         return Page();
     }

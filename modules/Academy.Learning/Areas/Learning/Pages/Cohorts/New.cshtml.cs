@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Academy.Learning.Pages.Cohorts;
 
 /// A CCIO creates a cohort for their trust and runs it; its courses and people are added on its manage page.
-[Authorize(Roles = Roles.Ccio)]
+[Authorize(Policy = Policies.Ccio)]
 public sealed class NewCohortModel(CohortRules rules) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
@@ -22,7 +22,7 @@ public sealed class NewCohortModel(CohortRules rules) : PageModel
         var (cohort, errors) = await rules.CreateAsync(trust, User.UserId()!, Name, cancellationToken);
         // The name is taken by another of the trust's cohorts, perhaps a moment ago.
         if (cohort is null) throw errors.Refused();
-        return Redirect($"/learning/cohorts/{cohort.Id}/manage");
+        return RedirectToPage("/Cohorts/Manage", new { id = cohort.Id });
     }
 
     public sealed class Validator : AbstractValidator<NewCohortModel>

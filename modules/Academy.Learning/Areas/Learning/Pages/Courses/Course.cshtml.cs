@@ -33,7 +33,7 @@ public sealed class CourseModel(LearningDbContext db, EnrolmentRules enrolments)
             if (!EnrolmentRules.CanSelfEnrol(Course)) return NotFound();
             await enrolments.EnrolAsync(Course, User.UserId()!, EnrolmentSource.Self, dueOn: null, cancellationToken);
         }
-        return Redirect($"/learning/courses/{Course.Slug}#enrolment");
+        return RedirectToPage("/Courses/Course", null, new { slug = Course.Slug }, "enrolment");
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Academy.Learning.Pages.Enrolments;
 /// bad row and is kept nowhere, a good one is kept and shown for checking (Uploaded) before it is applied.
 /// The request may be far larger than the largest file accepted, so that a person who picks a 30MB file is told so
 /// beside the field rather than the server refusing the request outright (beyond RequestLimit it does, with a 400).
-[Authorize(Roles = UploadAccess.Roles)]
+[Authorize(Policy = LearningAccess.UploadPolicy)]
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 public sealed class UploadModel(UploadRules rules) : PageModel
@@ -23,7 +23,7 @@ public sealed class UploadModel(UploadRules rules) : PageModel
     [BindProperty] public IFormFile? Upload { get; set; }
     public IReadOnlyList<UploadRules.RowError> RowErrors { get; private set; } = [];
     public int Rows { get; private set; }
-    public bool IsAdministrator => User.IsInRole(Roles.Administrator);
+    public bool IsAdministrator => User.IsAdministrator();
 
     public void OnGet() { }
 
@@ -48,12 +48,12 @@ public sealed class UploadModel(UploadRules rules) : PageModel
         var uploader = User.Uploader();
         var hash = UploadRules.Hash(bytes);
         if (await rules.SameFileAsync(uploader.UserId, hash, cancellationToken) is { } earlier)
-            return Redirect($"/learning/enrolments/uploads/{earlier.Id}?again=true");
+            return RedirectToPage("/Enrolments/Uploaded", new { id = earlier.Id, again = "true" });
         var result = await rules.CheckAsync(rows, uploader, cancellationToken);
         if (result.Errors.Count == 0)
         {
             var upload = await rules.KeepAsync(uploader, Upload!.FileName, hash, result.Rows, cancellationToken);
-            return Redirect($"/learning/enrolments/uploads/{upload.Id}");
+            return RedirectToPage("/Enrolments/Uploaded", new { id = upload.Id });
         }
         (RowErrors, Rows) = (result.Errors, rows.Count);
         throw FormValidation.Problem(nameof(Upload), result.Errors.Count == 1

@@ -6,8 +6,6 @@ namespace Academy.Learning.Pages.Enrolments;
 /// Who may upload enrolments: CCIOs (people of their own trust) and administrators (anyone).
 public static class UploadAccess
 {
-    public const string Roles = $"{Academy.Roles.Ccio},{Academy.Roles.Administrator}";
-
     public static UploadRules.Uploader Uploader(this ClaimsPrincipal user) =>
-        new(user.UserId()!, user.IsInRole(Academy.Roles.Administrator), user.TrustOdsCode());
+        new(user.UserId()!, user.IsAdministrator(), user.TrustOdsCode());
 }

@@ -11,7 +11,7 @@ namespace Academy.Learning.Pages.Enrolments;
 /// One upload, as far as it has gone: ready to check and apply, applying (a progress bar that a script refreshes, and a
 /// link that does without one), or applied (what it did). Only the uploader and administrators see it; anyone else
 /// gets 404, as if there were no such upload.
-[Authorize(Roles = UploadAccess.Roles)]
+[Authorize(Policy = LearningAccess.UploadPolicy)]
 public sealed class UploadedModel(LearningDbContext db, UploadRules rules) : PageModel
 {
     public sealed record CourseRows(string Title, int Rows);
@@ -22,7 +22,7 @@ public sealed class UploadedModel(LearningDbContext db, UploadRules rules) : Pag
     public int Undated { get; private set; }
     public bool Again { get; private set; }
 
-    public string Address => $"/learning/enrolments/uploads/{Upload.Id}";
+    public string Address => Url.Page("/Enrolments/Uploaded", new { area = "Learning", id = Upload.Id })!;
     public string ProgressText => ProgressOf(Upload);
 
     public static string ProgressOf(EnrolmentUpload upload) =>
@@ -62,6 +62,6 @@ public sealed class UploadedModel(LearningDbContext db, UploadRules rules) : Pag
     {
         if (await rules.FindAsync(id, User.Uploader(), cancellationToken) is null) return NotFound();
         await rules.ApplyAsync(id, cancellationToken);
-        return Redirect($"/learning/enrolments/uploads/{id}");
+        return RedirectToPage("/Enrolments/Uploaded", new { id });
     }
 }

@@ -9,7 +9,7 @@ namespace Academy.Learning.Pages.Enrolments;
 /// Waive a cmi5 unit for one learner's enrolment (issue 10 §4, cmi5 9.3.7): a CCIO of the learner's trust or an
 /// administrator picks the unit and one of the spec's reasons. Anyone else's enrolment, and a course that is not a
 /// cmi5 package, is not found. The rules are Cmi5Waivers'.
-[Authorize(Roles = CohortAccess.Roles)]
+[Authorize(Policy = LearningAccess.CohortsPolicy)]
 public sealed class WaiveModel(Cmi5Waivers waivers) : PageModel
 {
     public Cmi5Waivers.Waivable Waivable { get; private set; } = default!;

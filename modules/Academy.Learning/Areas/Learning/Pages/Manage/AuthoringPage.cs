@@ -1,6 +1,7 @@
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Academy.Learning.Pages.Manage;
 /// What every authoring page shares: course authors and administrators only; the course loaded whole and tracked;
 /// rule errors shown beside their fields; and saving through CourseRules.Changed, which gives a published course
 /// a new version when what learners see has changed.
-[Authorize(Roles = LearningAccess.AuthorRoles)]
+[Authorize(Policy = LearningAccess.CourseAuthorPolicy)]
 public abstract class AuthoringPage(LearningDbContext db, TimeProvider clock) : PageModel
 {
     private string before = "";
@@ -45,5 +46,5 @@ public abstract class AuthoringPage(LearningDbContext db, TimeProvider clock) : 
         before = CourseRules.Fingerprint(Course);
     }
 
-    public string CourseUrl => $"/learning/manage/courses/{Course.Id}";
+    public string CourseUrl => Url.Page("/Manage/Course", new { area = "Learning", id = Course.Id })!;
 }

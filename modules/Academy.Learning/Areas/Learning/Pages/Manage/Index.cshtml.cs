@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Learning.Pages.Manage;
 
-[Authorize(Roles = LearningAccess.AuthorRoles)]
+[Authorize(Policy = LearningAccess.CourseAuthorPolicy)]
 public sealed class ManageCoursesModel(LearningDbContext db) : PageModel
 {
     public IReadOnlyList<Course> Courses { get; private set; } = [];

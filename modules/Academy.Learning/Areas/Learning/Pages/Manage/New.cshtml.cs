@@ -32,6 +32,6 @@ public sealed class NewCourseModel(LearningDbContext db, TimeProvider clock) : A
             ModelState.AddModelError("Form.Slug", "Another course already uses this web address name");
             return Page();
         }
-        return Redirect($"/learning/manage/courses/{course.Id}");
+        return RedirectToPage("/Manage/Course", new { id = course.Id });
     }
 }

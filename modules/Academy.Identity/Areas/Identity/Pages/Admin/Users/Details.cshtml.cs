@@ -79,7 +79,7 @@ public sealed class UserDetailsModel(UserManager<AcademyUser> users, SignInManag
             messages.Add(await users.HasPasswordAsync(user)
                 ? new EmailMessage(Email, "Your Academy email address has changed",
                     $"Dear {Name(user)},\n\nAn administrator has changed the email address of your Academy account to {Email}. Sign in with it from now on; your password has not changed.\n\n" +
-                    $"If you have forgotten your password, choose \"Forgotten your password?\" on the sign-in page: {links.To("/account/sign-in")}")
+                    $"If you have forgotten your password, choose \"Forgotten your password?\" on the sign-in page: {links.ToPage("/Account/SignIn", "Identity")}")
                 : await Invitation.MessageAsync(users, links, user));
             messages.Add(new EmailMessage(oldEmail, "Your Academy email address has changed",
                 $"Dear {Name(user)},\n\nAn administrator has changed the email address of your Academy account from {oldEmail} to {Email}. This address can no longer be used to sign in.\n\n" +

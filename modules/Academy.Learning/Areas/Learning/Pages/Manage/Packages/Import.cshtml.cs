@@ -15,7 +15,7 @@ namespace Academy.Learning.Pages.Manage.Packages;
 /// package is then read from a file of ours), never into memory whole. The form's own fields are checked here (errors
 /// beside them); the package itself is imported by a background job (<see cref="PackageImportJob"/>), whose progress and
 /// outcome the run's status page shows.
-[Authorize(Roles = LearningAccess.AuthorRoles)]
+[Authorize(Policy = LearningAccess.CourseAuthorPolicy)]
 public sealed class ImportModel(PackageImports imports, PackageStore store) : PageModel
 {
     [BindProperty] public IFormFile? Package { get; set; }
@@ -39,7 +39,7 @@ public sealed class ImportModel(PackageImports imports, PackageStore store) : Pa
             await using (var content = Package!.OpenReadStream()) upload = await store.SaveUploadAsync(content, cancellationToken);
             var id = await imports.QueueAsync(Path.GetFileName(upload), Package.FileName, new PackageImport.Settings(domain!.Value, minutes!.Value), User.UserId()!, cancellationToken);
             upload = null; // the job owns it now, and deletes it when it has finished
-            return Redirect($"/learning/manage/packages/imports/{id}");
+            return RedirectToPage("/Manage/Packages/ImportRun", new { id });
         }
         finally
         {

@@ -9,12 +9,12 @@ namespace Academy.Learning.Pages.Manage.Packages;
 /// One package import, as far as it has gone: queued or running (a progress bar that a script refreshes, and a Refresh
 /// link that does without one), refused (the reasons; nothing of the package was kept) or done (a link to the draft
 /// course). Only the person who uploaded it and administrators see it; anyone else gets 404, as if there were no such run.
-[Authorize(Roles = LearningAccess.AuthorRoles)]
+[Authorize(Policy = LearningAccess.CourseAuthorPolicy)]
 public sealed class ImportRunModel(PackageImports imports) : PageModel
 {
     public PackageImportRun Run { get; private set; } = default!;
 
-    public string Address => $"/learning/manage/packages/imports/{Run.Id}";
+    public string Address => Url.Page("/Manage/Packages/ImportRun", new { area = "Learning", id = Run.Id })!;
     public string ProgressText => ProgressOf(Run);
     public bool Finished => Run.Status is ImportRunStatus.Done or ImportRunStatus.Refused;
 
@@ -44,5 +44,5 @@ public sealed class ImportRunModel(PackageImports imports) : PageModel
     }
 
     private Task<PackageImportRun?> FindAsync(int id, CancellationToken cancellationToken) =>
-        imports.FindAsync(id, User.UserId()!, User.IsInRole(Roles.Administrator), cancellationToken);
+        imports.FindAsync(id, User.UserId()!, User.IsAdministrator(), cancellationToken);
 }
