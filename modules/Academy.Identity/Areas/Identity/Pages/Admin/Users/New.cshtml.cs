@@ -39,8 +39,8 @@ public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbConte
     {
         Email = Email?.Trim() ?? "";
         DisplayName = DisplayName?.Trim() ?? "";
-        await ValidateRolesAndTrustAsync(cancellationToken);
-        if (!ModelState.IsValid) await ShowAgainAsync([], cancellationToken);
+        var problems = await RolesAndTrustProblemsAsync(cancellationToken);
+        if (problems.Count > 0 || !ModelState.IsValid) await ShowAgainAsync(problems, cancellationToken);
         if (await users.FindByEmailAsync(Email) is not null)
             await ShowAgainAsync([(nameof(Email), "An account already uses this email address: find it in the list of users to change it")], cancellationToken);
 
