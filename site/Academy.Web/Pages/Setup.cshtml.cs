@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Academy.Identity.Data;
 using Academy.Modules;
+using Academy.Theme.Nhs.Forms;
 using Academy.Web.Recipes;
 using Academy.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,9 +54,8 @@ public sealed class SetupModel(ISiteSettingsStore site, SetupService setup, Reci
     {
         if (await site.GetAsync() is not null) return NotFound();
         Recipes = recipes.List().Where(r => r.IsSetupRecipe).ToList();
-        if (!string.IsNullOrEmpty(Input.Recipe) && Recipes.All(r => r.Name != Input.Recipe))
-            ModelState.AddModelError("Input.Recipe", "Select starter content from the list");
-        if (!ModelState.IsValid) return Page();
+        this.ThrowIfAny(!string.IsNullOrEmpty(Input.Recipe) && Recipes.All(r => r.Name != Input.Recipe)
+            ? [("Input.Recipe", "Select starter content from the list")] : [], StatusCodes.Status200OK);
 
         var result = await setup.RunAsync(new SetupRequest(Input.SiteName, Input.AdminEmail, Input.AdminPassword, Input.Recipe, Input.AllowRegistration), cancellationToken);
         switch (result)
@@ -62,8 +63,7 @@ public sealed class SetupModel(ISiteSettingsStore site, SetupService setup, Reci
             case SetupResult.AlreadySetUp:
                 return NotFound();
             case SetupResult.Refused refused:
-                ModelState.AddModelError("Input." + refused.Field, refused.Message);
-                return Page();
+                throw FormValidation.Problem("Input." + refused.Field, refused.Message, StatusCodes.Status200OK);
         }
         var admin = await users.FindByEmailAsync(Input.AdminEmail);
         await signIn.SignInAsync(admin!, isPersistent: false);

@@ -26,7 +26,21 @@ public static class FormValidation
 
     /// For a problem found after the checks, when the write itself is refused (a unique index, a concurrency token):
     /// the same page again, with this message beside the field.
-    public static ValidationException Problem(string field, string message) => new([new ValidationFailure(field, message)]);
+    public static FormInvalidException Problem(string field, string message, int statusCode = StatusCodes.Status400BadRequest) =>
+        Refused([(field, message)], statusCode);
+
+    /// For checks that answer with a list of (field, message) rather than a validator: a rule that checks and writes
+    /// in one step, or a service's refusal.
+    public static FormInvalidException Refused(IEnumerable<(string Field, string Message)> problems, int statusCode = StatusCodes.Status400BadRequest) =>
+        new(problems.Select(p => new ValidationFailure(p.Field, p.Message)), statusCode);
+
+    /// The same as <see cref="ThrowIfInvalidAsync"/> for such a list: the page is shown again if the list has anything
+    /// in it or model binding refused a field.
+    public static void ThrowIfAny(this PageModel page, IEnumerable<(string Field, string Message)> problems, int statusCode = StatusCodes.Status400BadRequest)
+    {
+        var list = problems.ToList();
+        if (list.Count > 0 || !page.ModelState.IsValid) throw Refused(list, statusCode);
+    }
 }
 
 /// A form's problems, and the status its page is shown again with.

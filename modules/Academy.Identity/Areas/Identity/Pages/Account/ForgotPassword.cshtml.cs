@@ -28,6 +28,7 @@ public sealed class ForgotPasswordModel(AccountThrottle throttle, IBackgroundJob
         if (!ModelState.IsValid) return Page();
         if (!await throttle.ResetAllowedAsync(Email, AccountThrottle.ClientOf(HttpContext), cancellationToken))
         {
+            // Inline, not FormErrorsFilter: the limit answers 429, set on the response itself.
             ModelState.AddModelError(nameof(Email), TooManyMessage);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();

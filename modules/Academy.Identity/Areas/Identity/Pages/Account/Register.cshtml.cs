@@ -45,6 +45,7 @@ public sealed class RegisterModel(ISiteSettingsStore site, AccountThrottle throt
         // used to flood someone's mailbox.
         if (!await throttle.ResetAllowedAsync(email, AccountThrottle.ClientOf(HttpContext), cancellationToken))
         {
+            // Inline, not FormErrorsFilter: the limit answers 429, set on the response itself.
             ModelState.AddModelError("Input.Email", TooManyMessage);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();

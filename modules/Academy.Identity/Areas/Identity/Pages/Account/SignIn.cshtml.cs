@@ -40,6 +40,7 @@ public sealed class SignInModel(PasswordSignIn passwords, AccountThrottle thrott
         var client = AccountThrottle.ClientOf(HttpContext);
         if (!await throttle.SignInAllowedAsync(Input.Email, client, cancellationToken))
         {
+            // Both refusals stay inline, not through FormErrorsFilter: this one is a 429, and issue 8 fixed their timing.
             ModelState.AddModelError("Input.Email", TooManyMessage);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();

@@ -20,21 +20,21 @@ public sealed class VerifyModel(LearningDbContext db, VerificationLimiter limite
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         // Hidden characters or a huge value were refused as the form was read: that error is the one to show.
-        if (!ModelState.IsValid) return Page();
+        this.ThrowIfAny([], StatusCodes.Status200OK);
         if (string.IsNullOrWhiteSpace(Code))
-            ModelState.AddModelError(nameof(Code), "Enter the verification code printed on the certificate");
-        else if (!CertificateCode.TryNormalise(Code, out _))
-            ModelState.AddModelError(nameof(Code), "Enter the verification code as it is printed on the certificate: 12 letters and numbers, like 7KQ2-M9XD-4RTB");
-        else if (!limiter.TryAcquire(HttpContext.Connection.RemoteIpAddress))
+            throw FormValidation.Problem(nameof(Code), "Enter the verification code printed on the certificate", StatusCodes.Status200OK);
+        if (!CertificateCode.TryNormalise(Code, out _))
+            throw FormValidation.Problem(nameof(Code), "Enter the verification code as it is printed on the certificate: 12 letters and numbers, like 7KQ2-M9XD-4RTB", StatusCodes.Status200OK);
+        if (!limiter.TryAcquire(HttpContext.Connection.RemoteIpAddress))
         {
+            // Stays inline: FormErrorsFilter shows a form again with the status a page asks for, but this page sets 429
+            // on the response itself, as the Identity pages' limits do.
             ModelState.AddModelError(nameof(Code), "You have checked too many codes in a short time. Wait a minute, then try again");
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        else if (await db.FindByCodeAsync(Code, cancellationToken) is { } certificate)
+        if (await db.FindByCodeAsync(Code, cancellationToken) is { } certificate)
             return RedirectToPage("/Certificates/Verified", new { code = CertificateCode.Format(certificate.Code) });
-        else
-            ModelState.AddModelError(nameof(Code), "No certificate has this code. Check the code on the certificate and enter it again");
-        return Page();
+        throw FormValidation.Problem(nameof(Code), "No certificate has this code. Check the code on the certificate and enter it again", StatusCodes.Status200OK);
     }
 }

@@ -70,6 +70,7 @@ public sealed class CohortModel(LearningDbContext db, CohortDashboard dashboard)
     }
 
     /// A filter the form cannot have sent (an unknown status or course) is an error beside its field, and is not applied.
+    /// Inline rather than FormErrorsFilter: a GET filter still shows the dashboard, unfiltered by that field.
     private CohortDashboard.Filter ReadFilter(bool record)
     {
         Standing? status = null;

@@ -27,12 +27,6 @@ public abstract class CohortPage(LearningDbContext db) : PageModel
         return null;
     }
 
-    protected bool AddErrors(IEnumerable<RuleError> errors)
-    {
-        foreach (var error in errors) ModelState.AddModelError(error.Field, error.Message);
-        return ModelState.IsValid;
-    }
-
     public static string Due(DateOnly? on, int? days) =>
         on is { } date ? LearningFormat.Date(date) : days is { } n ? (n == 1 ? "1 day after joining" : $"{n} days after joining") : "No due date";
 }

@@ -2,6 +2,7 @@ using Academy.Learning.Cohorts;
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
 using Academy.Modules;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -68,9 +69,10 @@ public sealed class ManageCohortModel(LearningDbContext db, CohortRules rules, I
     {
         if (await LoadAsync(id, toChange: true, cancellationToken) is { } refused) return refused;
         // Hidden characters or over-long text found by the binder: shown beside the field, nothing saved.
-        if (ModelState.IsValid && AddErrors(await change())) return RedirectToPage("/Cohorts/Manage", new { id, done });
+        var errors = ModelState.IsValid ? await change() : [];
+        if (ModelState.IsValid && errors.Count == 0) return RedirectToPage("/Cohorts/Manage", new { id, done });
         await ShowAsync(cancellationToken);
-        return Page();
+        throw errors.Refused(statusCode: StatusCodes.Status200OK);
     }
 
     private async Task ShowAsync(CancellationToken cancellationToken)

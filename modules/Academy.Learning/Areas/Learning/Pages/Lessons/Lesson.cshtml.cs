@@ -110,6 +110,8 @@ public sealed class LessonModel(
         return new NoContentResult();
     }
 
+    /// Errors go into ModelState here rather than through FormErrorsFilter because the quiz's JSON handler shares this
+    /// and answers with its own status (409, 400) and body, not the page.
     private async Task<(IActionResult? Refused, QuizAttempt? Attempt, QuizResult? Result)> SubmitAsync(
         string slug, string lessonSlug, bool recordedByServer, CancellationToken cancellationToken)
     {

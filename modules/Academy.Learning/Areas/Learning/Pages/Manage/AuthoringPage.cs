@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Learning.Pages.Manage;
 
 /// What every authoring page shares: course authors and administrators only; the course loaded whole and tracked;
-/// rule errors shown beside their fields; and saving through CourseRules.Changed, which gives a published course
+/// and saving through CourseRules.Changed, which gives a published course
 /// a new version when what learners see has changed.
 [Authorize(Policy = LearningAccess.CourseAuthorPolicy)]
 public abstract class AuthoringPage(LearningDbContext db, TimeProvider clock) : PageModel
@@ -31,13 +31,6 @@ public abstract class AuthoringPage(LearningDbContext db, TimeProvider clock) : 
     public IEnumerable<Section> Sections => Course.Sections.OrderBy(s => s.Position);
 
     public static IEnumerable<Lesson> LessonsOf(Section section) => section.Lessons.OrderBy(l => l.Position);
-
-    /// prefix: the form's model name ("Form.") when its fields are not top-level properties of the page.
-    protected bool AddErrors(IEnumerable<RuleError> errors, string prefix = "")
-    {
-        foreach (var error in errors) ModelState.AddModelError(prefix + error.Field, error.Message);
-        return ModelState.IsValid;
-    }
 
     protected async Task SaveAsync(CancellationToken cancellationToken)
     {

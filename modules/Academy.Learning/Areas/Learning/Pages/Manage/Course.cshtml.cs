@@ -2,6 +2,7 @@ using Academy.Learning.Catalogue;
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
 using FluentValidation;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Academy.Learning.Pages.Manage;
@@ -22,7 +23,7 @@ public sealed class ManageCourseModel(LearningDbContext db, TimeProvider clock, 
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         ModelState.Clear();
-        if (!AddErrors(CourseRules.CheckSection(SectionTitle).Select(e => e with { Field = nameof(SectionTitle) }))) return Page();
+        this.ThrowIfAny(CourseRules.CheckSection(SectionTitle).Select(e => e with { Field = nameof(SectionTitle) }), statusCode: StatusCodes.Status200OK);
         Course.Sections.Add(new Section { Title = SectionTitle!.Trim(), Position = Course.Sections.Count + 1 });
         await SaveAsync(cancellationToken);
         return Redirect(CourseUrl + "#sections");

@@ -1,5 +1,6 @@
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed class EditCourseModel(LearningDbContext db, TimeProvider clock) : 
         ModelState.Clear();
         var slug = Form.Slug?.Trim();
         var taken = slug is not null && await Db.Courses.AnyAsync(c => c.Slug == slug && c.Id != id, cancellationToken);
-        if (!AddErrors(CourseRules.CheckCourse(Form.Details, taken, Course), "Form.")) return Page();
+        this.ThrowIfAny(CourseRules.CheckCourse(Form.Details, taken, Course), "Form.", StatusCodes.Status200OK);
         CourseRules.ApplyCourse(Course, Form.Details);
         await SaveAsync(cancellationToken);
         return Redirect(CourseUrl);

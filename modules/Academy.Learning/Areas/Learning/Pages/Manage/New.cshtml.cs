@@ -1,5 +1,7 @@
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
+using Academy.Theme.Nhs.Forms;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +18,7 @@ public sealed class NewCourseModel(LearningDbContext db, TimeProvider clock) : A
         ModelState.Clear();
         var slug = Form.Slug?.Trim();
         var taken = slug is not null && await Db.Courses.AnyAsync(c => c.Slug == slug, cancellationToken);
-        if (!AddErrors(CourseRules.CheckCourse(Form.Details, taken), "Form.")) return Page();
+        this.ThrowIfAny(CourseRules.CheckCourse(Form.Details, taken), "Form.", StatusCodes.Status200OK);
         var course = new Course { Status = CourseStatus.Draft, UpdatedAt = Now };
         CourseRules.ApplyCourse(course, Form.Details);
         Db.Courses.Add(course);
@@ -29,8 +31,7 @@ public sealed class NewCourseModel(LearningDbContext db, TimeProvider clock) : A
             // Two authors chose the same name at once; the unique index kept one.
             Db.Entry(course).State = EntityState.Detached;
             if (!await Db.Courses.AnyAsync(c => c.Slug == course.Slug, cancellationToken)) throw;
-            ModelState.AddModelError("Form.Slug", "Another course already uses this web address name");
-            return Page();
+            throw FormValidation.Problem("Form.Slug", "Another course already uses this web address name", StatusCodes.Status200OK);
         }
         return RedirectToPage("/Manage/Course", new { id = course.Id });
     }

@@ -1,5 +1,6 @@
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -25,7 +26,7 @@ public sealed class NewLessonModel(LearningDbContext db, TimeProvider clock) : A
         if (!await LoadAsync(id, sectionId, cancellationToken)) return NotFound();
         ModelState.Clear();
         var details = new CourseRules.LessonDetails(Title, Slug, Kind, Minutes);
-        if (!AddErrors(CourseRules.CheckLesson(Course, null, details))) return Page();
+        this.ThrowIfAny(CourseRules.CheckLesson(Course, null, details), statusCode: StatusCodes.Status200OK);
         var lesson = new Lesson { Position = Section.Lessons.Count + 1 };
         CourseRules.ApplyLesson(lesson, details);
         if (lesson.Kind == LessonKind.Quiz) lesson.PassMark = 80;

@@ -1,5 +1,6 @@
 using Academy.Learning.Courses;
 using Academy.Learning.Data;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Academy.Learning.Pages.Manage;
@@ -20,7 +21,7 @@ public sealed class SectionModel(LearningDbContext db, TimeProvider clock) : Aut
     {
         if (!await LoadAsync(id, sectionId, cancellationToken)) return NotFound();
         ModelState.Clear();
-        if (!AddErrors(CourseRules.CheckSection(Title))) return Page();
+        this.ThrowIfAny(CourseRules.CheckSection(Title), statusCode: StatusCodes.Status200OK);
         Section.Title = Title!.Trim();
         await SaveAsync(cancellationToken);
         return Redirect(CourseUrl + "#sections");

@@ -1,6 +1,8 @@
 using Academy.Learning.Courses;
 using Academy.Learning.SelfAssessment;
+using Academy.Theme.Nhs.Forms;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -40,6 +42,7 @@ public sealed class DomainModel(SelfAssessmentRules rules) : PageModel
     {
         if (!Load(domain, change)) return NotFound();
         var ratings = new Dictionary<string, (int Now, int Need)>();
+        var problems = new List<(string, string)>();
         foreach (var item in Items)
         {
             int? Read(bool need)
@@ -48,13 +51,13 @@ public sealed class DomainModel(SelfAssessmentRules rules) : PageModel
                 var posted = Request.Form[field];
                 Values[field] = posted.Count == 1 ? posted[0] : null;
                 var value = posted.Count == 1 ? SelfAssessmentRules.ParseRating(posted[0]) : null;
-                if (value is null) ModelState.AddModelError(field, Message(item, need));
+                if (value is null) problems.Add((field, Message(item, need)));
                 return value;
             }
             var (now, need) = (Read(need: false), Read(need: true));
             if (now is { } n && need is { } d) ratings[item.Key] = (n, d);
         }
-        if (!ModelState.IsValid) return Page();
+        this.ThrowIfAny(problems, StatusCodes.Status200OK);
         await rules.SaveDomainAsync(User.UserId()!, Domain.Domain, ratings, cancellationToken);
         var next = Step < CapabilityDomains.All.Count && !Change ? CapabilityDomains.All[Step] : null;
         if (next is null) return Redirect(SelfAssessmentLinks.Check);

@@ -6,6 +6,7 @@ using Academy.Notifications;
 using Academy.Theme.Nhs.Forms;
 using Academy.Web;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -65,13 +66,12 @@ public sealed class EditUserModel(UserManager<AcademyUser> users, SignInManager<
         if (user is null) return NotFound();
         if (user.IsDisabled || await users.HasPasswordAsync(user))
         {
-            ModelState.AddModelError("", user.IsDisabled
-                ? "This account is disabled: enable it before sending the invitation again"
-                : "This person has already created their password: they can choose \"Forgotten your password?\" on the sign-in page");
             SelectedRoles = [.. await users.GetRolesAsync(user)];
             TrustOdsCode = user.TrustOdsCode;
             await LoadAsync(user, cancellationToken);
-            return Page();
+            throw FormValidation.Problem("", user.IsDisabled
+                ? "This account is disabled: enable it before sending the invitation again"
+                : "This person has already created their password: they can choose \"Forgotten your password?\" on the sign-in page", StatusCodes.Status200OK);
         }
         await outbox.SaveChangesWithEmailAsync(db, [await Invitation.MessageAsync(users, links, user)], cancellationToken);
         return RedirectToPage(new { id, done = Done.Invited });
@@ -96,11 +96,10 @@ public sealed class EditUserModel(UserManager<AcademyUser> users, SignInManager<
         if (user is null) return NotFound();
         if (user.Id == users.GetUserId(User))
         {
-            ModelState.AddModelError("", "You cannot disable your own account");
             SelectedRoles = [.. await users.GetRolesAsync(user)];
             TrustOdsCode = user.TrustOdsCode;
             await LoadAsync(user, cancellationToken);
-            return Page();
+            throw FormValidation.Problem("", "You cannot disable your own account", StatusCodes.Status200OK);
         }
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, AcademyUser.DisabledUntil);

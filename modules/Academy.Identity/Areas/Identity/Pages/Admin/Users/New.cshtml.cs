@@ -3,7 +3,9 @@ using Academy.Identity.Accounts;
 using Academy.Identity.Data;
 using Academy.Modules;
 using Academy.Notifications;
+using Academy.Theme.Nhs.Forms;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Academy.Web;
@@ -37,14 +39,10 @@ public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbConte
     {
         Email = Email?.Trim() ?? "";
         DisplayName = DisplayName?.Trim() ?? "";
-        await ValidateRolesAndTrustAsync(cancellationToken);
-        if (ModelState.IsValid && await users.FindByEmailAsync(Email) is not null)
-            ModelState.AddModelError(nameof(Email), "An account already uses this email address: find it in the list of users to change it");
-        if (!ModelState.IsValid)
-        {
-            await LoadTrustOptionsAsync(cancellationToken);
-            return Page();
-        }
+        var problems = await RolesAndTrustProblemsAsync(cancellationToken);
+        if (problems.Count > 0 || !ModelState.IsValid) await ShowAgainAsync(problems, cancellationToken);
+        if (await users.FindByEmailAsync(Email) is not null)
+            await ShowAgainAsync([(nameof(Email), "An account already uses this email address: find it in the list of users to change it")], cancellationToken);
 
         var user = new AcademyUser
         {
@@ -53,12 +51,14 @@ public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbConte
         };
         var failed = await Invitation.CreateAccountAsync(db, users, outbox, user, SelectedRoles.Distinct(),
             created => Invitation.MessageAsync(users, links, created), cancellationToken);
-        if (failed.Count > 0)
-        {
-            foreach (var error in failed) ModelState.AddModelError(nameof(Email), error);
-            await LoadTrustOptionsAsync(cancellationToken);
-            return Page();
-        }
+        if (failed.Count > 0) await ShowAgainAsync(failed.Select(error => (nameof(Email), error)), cancellationToken);
         return RedirectToPage("Edit", new { id = user.Id, done = EditUserModel.Done.Added });
+    }
+
+    /// Always throws: the form again (with its trust list), through FormErrorsFilter.
+    private async Task ShowAgainAsync(IEnumerable<(string Field, string Message)> problems, CancellationToken cancellationToken)
+    {
+        await LoadTrustOptionsAsync(cancellationToken);
+        throw FormValidation.Refused(problems, StatusCodes.Status200OK);
     }
 }

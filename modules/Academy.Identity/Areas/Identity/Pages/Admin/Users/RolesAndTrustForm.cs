@@ -28,13 +28,6 @@ public abstract class RolesAndTrustForm(IEnumerable<ITrustDirectory> trustDirect
         return problems;
     }
 
-    /// Add a person still shows its errors with 200, as its tests pin (a malformed email address), so it writes
-    /// them into ModelState itself rather than through the validator's 400.
-    protected async Task ValidateRolesAndTrustAsync(CancellationToken cancellationToken)
-    {
-        foreach (var (field, message) in await RolesAndTrustProblemsAsync(cancellationToken)) ModelState.AddModelError(field, message);
-    }
-
     protected async Task LoadTrustOptionsAsync(CancellationToken cancellationToken) =>
         TrustOptions = [new SelectListItem("No trust", ""), .. (await TrustsAsync(cancellationToken)).Select(t => new SelectListItem($"{t.Name} ({t.OdsCode})", t.OdsCode))];
 
