@@ -82,6 +82,17 @@ public sealed class RegistrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_Register_WithNoNameAndAMalformedEmail_ListsBothErrorsInFieldOrderWith400()
+    {
+        var response = await RegisterAsync("", "first last@nhs.net");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["#Input_DisplayName", "#Input_Email"], IdentityFormErrorsTests.SummaryLinks(await response.Content.ReadAsStringAsync()));
+        await Html.AssertHasFieldErrorAsync(response, "Input_DisplayName", "Enter your full name");
+        await Html.AssertHasFieldErrorAsync(response, "Input_Email", "Enter an email address in the correct format, like name@nhs.net");
+    }
+
+    [Fact]
     public async Task Post_Register_ForOneAddressTooOften_IsRefusedBesideTheEmailAndSendsNoMore()
     {
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await RegisterAsync("Someone", "flooded@trust.test")).StatusCode);

@@ -1,7 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using Academy.Identity.Accounts;
 using Academy.Identity.SignIn;
 using Academy.Modules;
+using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -25,12 +26,8 @@ public sealed class RegisterModel(ISiteSettingsStore site, AccountThrottle throt
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your full name"), MaxLength(200, ErrorMessage = "Full name must be 200 characters or fewer")]
-        public string DisplayName { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter your email address")]
-        [StaffEmailAddress]
-        public string Email { get; set; } = "";
+        public string? DisplayName { get; set; }
+        public string? Email { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync() =>
@@ -39,8 +36,8 @@ public sealed class RegisterModel(ISiteSettingsStore site, AccountThrottle throt
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if ((await site.GetAsync())?.AllowRegistration != true) return NotFound();
-        if (!ModelState.IsValid) return Page();
-        var email = Input.Email.Trim();
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
+        var email = Input.Email!.Trim();
         // The same limits as reset links: either page sends an email to the address, so together they cannot be
         // used to flood someone's mailbox.
         if (!await throttle.ResetAllowedAsync(email, AccountThrottle.ClientOf(HttpContext), cancellationToken))
@@ -50,8 +47,19 @@ public sealed class RegisterModel(ISiteSettingsStore site, AccountThrottle throt
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        jobs.Enqueue<RegistrationEmail>(job => job.SendAsync(Input.DisplayName.Trim(), email, CancellationToken.None));
+        jobs.Enqueue<RegistrationEmail>(job => job.SendAsync(Input.DisplayName!.Trim(), email, CancellationToken.None));
         Sent = true;
         return Page();
+    }
+
+    public sealed class Validator : AbstractValidator<RegisterModel>
+    {
+        public Validator()
+        {
+            RuleFor(p => p.Input.DisplayName).NotEmpty().WithMessage("Enter your full name")
+                .MaximumLength(200).WithMessage("Full name must be 200 characters or fewer");
+            RuleFor(p => p.Input.Email).NotEmpty().WithMessage("Enter your email address")
+                .StaffEmailAddress();
+        }
     }
 }

@@ -1,8 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Academy.Identity.Data;
 using Academy.Identity.Sessions;
 using Academy.Theme.Nhs.Forms;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -19,24 +19,21 @@ public sealed class ResetPasswordModel(UserManager<AcademyUser> users, SessionSt
     /// Set by an invitation's link: the person has no password yet, so the page asks them to create one.
     [BindProperty(SupportsGet = true)] public bool Invitation { get; set; }
 
-    [BindProperty]
-    [Required(ErrorMessage = "Enter a new password")]
-    [MinLength(12, ErrorMessage = "Password must be at least 12 characters long")]
-    public string Password { get; set; } = "";
+    [BindProperty] public string? Password { get; set; }
 
     public bool Done { get; private set; }
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid) return Page();
+        await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
         var user = await users.FindByEmailAsync(Email);
         string token;
         try { token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Token)); }
         catch (FormatException) { token = ""; }
 
-        var result = user is null || user.IsDisabled ? IdentityResult.Failed() : await users.ResetPasswordAsync(user, token, Password);
+        var result = user is null || user.IsDisabled ? IdentityResult.Failed() : await users.ResetPasswordAsync(user, token, Password!);
         if (!result.Succeeded)
         {
             // Identity's own checks (the password's rules, the token) are known only once it tries the reset.
@@ -53,5 +50,13 @@ public sealed class ResetPasswordModel(UserManager<AcademyUser> users, SessionSt
         await sessions.EndAllAsync(user!.Id);
         Done = true;
         return Page();
+    }
+
+    /// The length is Identity's rule too (IdentityModule), checked here first for the page's own words.
+    public sealed class Validator : AbstractValidator<ResetPasswordModel>
+    {
+        public Validator() =>
+            RuleFor(p => p.Password).NotEmpty().WithMessage("Enter a new password")
+                .MinimumLength(12).WithMessage("Password must be at least 12 characters long");
     }
 }

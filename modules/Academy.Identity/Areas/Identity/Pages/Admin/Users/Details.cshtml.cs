@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Academy.Identity.Accounts;
 using Academy.Identity.Data;
 using Academy.Identity.Sessions;
@@ -23,16 +22,8 @@ namespace Academy.Identity.Pages.Admin.Users;
 public sealed class UserDetailsModel(UserManager<AcademyUser> users, SignInManager<AcademyUser> signIn, SessionStore sessions, AccountsDbContext db,
     IEmailOutbox outbox, ISiteLinks links) : PageModel
 {
-    [BindProperty]
-    [Required(ErrorMessage = "Enter their full name")]
-    [StringLength(200, ErrorMessage = "Full name must be 200 characters or fewer")]
-    public string DisplayName { get; set; } = "";
-
-    [BindProperty]
-    [Required(ErrorMessage = "Enter their email address")]
-    [StaffEmailAddress]
-    [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
-    public string Email { get; set; } = "";
+    [BindProperty] public string? DisplayName { get; set; }
+    [BindProperty] public string? Email { get; set; }
 
     public string CurrentName { get; private set; } = "";
 
@@ -101,13 +92,20 @@ public sealed class UserDetailsModel(UserManager<AcademyUser> users, SignInManag
     private const string EmailTaken = "Another account already uses this email address";
     private string userId = "";
 
-    /// The field checks are the attributes above (read with the form); this one needs the other accounts, and only
-    /// for an address the binder accepted.
+    /// The address is looked up among the other accounts only once it is one.
     public sealed class Validator : AbstractValidator<UserDetailsModel>
     {
-        public Validator(UserManager<AcademyUser> users) => When(p => p.ModelState.IsValid, () =>
-            RuleFor(p => p.Email).MustAsync(async (p, email, _) => await users.FindByEmailAsync(email) is not { } other || other.Id == p.userId)
-                .WithMessage(EmailTaken));
+        public Validator(UserManager<AcademyUser> users)
+        {
+            RuleFor(p => p.DisplayName).NotEmpty().WithMessage("Enter their full name")
+                .MaximumLength(200).WithMessage("Full name must be 200 characters or fewer");
+            RuleFor(p => p.Email).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter their email address")
+                .StaffEmailAddress()
+                .MaximumLength(256).WithMessage("Email address must be 256 characters or fewer")
+                .MustAsync(async (p, email, _) => await users.FindByEmailAsync(email!) is not { } other || other.Id == p.userId)
+                .WithMessage(EmailTaken);
+        }
     }
 
     private static string Name(AcademyUser user) => string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "" : user.DisplayName;
