@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Xunit;
 
@@ -12,9 +13,14 @@ public static partial class Html
     {
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("There is a problem", html);
-        Assert.Contains($"<a href=\"#{fieldId}\">{WebUtility.HtmlEncode(message)}</a>", html);
-        Assert.Contains($"id=\"{fieldId}-error\"><span class=\"nhsuk-u-visually-hidden\">Error: </span>{WebUtility.HtmlEncode(message)}</span>", html);
+        var encoded = Encoded(html, message);
+        Assert.Contains($"<a href=\"#{fieldId}\">{encoded}</a>", html);
+        Assert.Contains($"id=\"{fieldId}-error\"><span class=\"nhsuk-u-visually-hidden\">Error: </span>{encoded}</span>", html);
     }
+
+    /// The message as the page encodes it: Razor's encoder writes an apostrophe as &#x27;, WebUtility as &#39;.
+    private static string Encoded(string html, string message) =>
+        HtmlEncoder.Default.Encode(message) is var razor && html.Contains(razor) ? razor : WebUtility.HtmlEncode(message);
 
     /// The page's text as a person at a desktop reads it: the column labels that responsive tables repeat in
     /// each cell for phones (hidden from screen readers and at desktop widths) are left out.
