@@ -7,13 +7,17 @@ namespace Academy.Testing;
 /// Assertions on what a person sees in a page.
 public static partial class Html
 {
-    /// The page shows the NHS.UK error summary with this message, and the same message beside the field.
+    /// The page shows the NHS.UK error summary with this message, and the same message beside the field. The text is
+    /// compared decoded: Razor writes an apostrophe as &#x27; and a £ as &#xA3;, which WebUtility.HtmlEncode does not.
     public static async Task AssertHasFieldErrorAsync(HttpResponseMessage response, string fieldId, string message)
     {
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("There is a problem", html);
-        Assert.Contains($"<a href=\"#{fieldId}\">{WebUtility.HtmlEncode(message)}</a>", html);
-        Assert.Contains($"id=\"{fieldId}-error\"><span class=\"nhsuk-u-visually-hidden\">Error: </span>{WebUtility.HtmlEncode(message)}</span>", html);
+        var summary = Regex.Matches(html, $"<a href=\"#{Regex.Escape(fieldId)}\">(.*?)</a>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value));
+        Assert.Contains(message, summary);
+        var beside = Regex.Matches(html, $"id=\"{Regex.Escape(fieldId)}-error\"><span class=\"nhsuk-u-visually-hidden\">Error: </span>(.*?)</span>")
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value));
+        Assert.Contains(message, beside);
     }
 
     /// The page's text as a person at a desktop reads it: the column labels that responsive tables repeat in

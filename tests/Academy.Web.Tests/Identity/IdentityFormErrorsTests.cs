@@ -53,22 +53,50 @@ public sealed partial class IdentityFormErrorsTests(AcademySite site) : IClassFi
     public async Task Post_ResetPassword_WithAShortPassword_ShowsTheErrorWith400AndKeepsTheOldPassword()
     {
         await site.CreateUserAsync("short.password@trust.test", [Roles.Learner]);
-        var token = await site.WithServicesAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<AcademyUser>>();
-            return await users.GeneratePasswordResetTokenAsync((await users.FindByEmailAsync("short.password@trust.test"))!);
-        });
-
         var response = await Forms.PostAsync(site.CreateAnonymousClient(), "/account/reset-password", new()
         {
-            ["Email"] = "short.password@trust.test", ["Token"] = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token)),
-            ["Password"] = "too-short",
+            ["Email"] = "short.password@trust.test", ["Token"] = await ResetTokenAsync("short.password@trust.test"), ["Password"] = "too-short",
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["#Password"], SummaryLinks(await response.Content.ReadAsStringAsync()));
         await Html.AssertHasFieldErrorAsync(response, "Password", "Password must be at least 12 characters long");
         await site.SignInAsync("short.password@trust.test", "a-long-enough-password");
+    }
+
+    /// A link cut short (by a mail client, or pasted in part) posts the form without its hidden email or token: the
+    /// page says what it says for a used link, beside the password, never an error linking to a hidden input. The token
+    /// posted without the email is a real one, so only the missing field stops the reset.
+    [Theory]
+    [InlineData("Token", null)]
+    [InlineData("Token", "")]
+    [InlineData("Email", null)]
+    [InlineData("Email", "")]
+    public async Task Post_ResetPassword_WithoutTheLinksEmailOrToken_SaysTheLinkHasExpiredWith400AndKeepsTheOldPassword(string field, string? value)
+    {
+        var email = $"cut.link.{field.ToLowerInvariant()}.{(value is null ? "missing" : "empty")}@trust.test";
+        await site.CreateUserAsync(email, [Roles.Learner]);
+        var fields = new Dictionary<string, string> { ["Email"] = email, ["Token"] = await ResetTokenAsync(email), ["Password"] = "a-brand-new-password" };
+        if (value is null) fields.Remove(field); else fields[field] = value;
+
+        var response = await Forms.PostAsync(site.CreateAnonymousClient(), "/account/reset-password", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["#Password"], SummaryLinks(await response.Content.ReadAsStringAsync()));
+        await Html.AssertHasFieldErrorAsync(response, "Password", "This reset link has expired or has already been used. Ask for a new link from the sign-in page");
+        await site.SignInAsync(email, "a-long-enough-password");
+    }
+
+    [Fact]
+    public async Task Post_ResetPassword_FromAnInvitationWithoutItsToken_SaysTheInvitationLinkHasExpiredWith400()
+    {
+        var response = await Forms.PostAsync(site.CreateAnonymousClient(), "/account/reset-password",
+            new() { ["Email"] = "invited.cut.link@trust.test", ["Invitation"] = "true", ["Password"] = "" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["#Password"], SummaryLinks(await response.Content.ReadAsStringAsync()));
+        await Html.AssertHasFieldErrorAsync(response, "Password",
+            "This link has expired or has already been used. Choose \"Forgotten your password?\" on the sign-in page for a new one");
     }
 
     /// The address is checked against the other accounts even when the name has a problem too: both are shown at once.
@@ -116,6 +144,14 @@ public sealed partial class IdentityFormErrorsTests(AcademySite site) : IClassFi
         await Html.AssertHasFieldErrorAsync(response, "SelectedRoles", "Select at least one role");
         await Html.AssertHasFieldErrorAsync(response, "TrustOdsCode", "Select a trust from the list");
     }
+
+    /// A reset link's token for the account, encoded as the emailed link carries it.
+    private Task<string> ResetTokenAsync(string email) => site.WithServicesAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<AcademyUser>>();
+        var token = await users.GeneratePasswordResetTokenAsync((await users.FindByEmailAsync(email))!);
+        return Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
+    });
 
     internal static List<string> SummaryLinks(string html) => SummaryLink().Matches(html).Select(m => m.Groups[1].Value).ToList();
 

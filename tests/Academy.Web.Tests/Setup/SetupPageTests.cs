@@ -1,5 +1,6 @@
 using System.Net;
 using Academy.Modules;
+using Academy.Web.Tests.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Web.Tests.Setup;
@@ -37,6 +38,58 @@ public sealed class SetupPageTests : IAsyncLifetime
         await Html.AssertHasFieldErrorAsync(response, "Input_AdminEmail", "Enter an email address in the correct format, like name@nhs.net");
         await Html.AssertHasFieldErrorAsync(response, "Input_AdminPassword", "Password must be at least 12 characters long");
         Assert.Null(await site.WithServicesAsync(sp => sp.GetRequiredService<ISiteSettingsStore>().GetAsync()));
+    }
+
+    /// Issue 14 §3: the page checks with its validator; each field's problem beside it, the summary in page order, 200.
+    [Fact]
+    public async Task Post_Setup_WithNothingFilledIn_ListsEachFieldsErrorInPageOrderWith200()
+    {
+        var response = await Forms.PostAsync(site.CreateAnonymousClient(), "/setup", new()
+        {
+            ["Input.SiteName"] = "", ["Input.AdminEmail"] = "", ["Input.AdminPassword"] = "", ["Input.ConfirmPassword"] = "", ["Input.Recipe"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["#Input_SiteName", "#Input_AdminEmail", "#Input_AdminPassword", "#Input_ConfirmPassword"],
+            IdentityFormErrorsTests.SummaryLinks(await response.Content.ReadAsStringAsync()));
+        await Html.AssertHasFieldErrorAsync(response, "Input_SiteName", "Enter a site name");
+        await Html.AssertHasFieldErrorAsync(response, "Input_AdminEmail", "Enter the administrator's email address");
+        await Html.AssertHasFieldErrorAsync(response, "Input_AdminPassword", "Enter a password");
+        await Html.AssertHasFieldErrorAsync(response, "Input_ConfirmPassword", "Confirm the password");
+        Assert.Null(await site.WithServicesAsync(sp => sp.GetRequiredService<ISiteSettingsStore>().GetAsync()));
+    }
+
+    [Fact]
+    public async Task Post_Setup_WithATooLongNamePasswordsThatDifferAndAnUnknownRecipe_ListsThemInPageOrderWith200()
+    {
+        var response = await Forms.PostAsync(site.CreateAnonymousClient(), "/setup", new()
+        {
+            ["Input.SiteName"] = new string('s', 201), ["Input.AdminEmail"] = "cio@wessex.test",
+            ["Input.AdminPassword"] = "a-very-long-password", ["Input.ConfirmPassword"] = "a-very-long-passwork", ["Input.Recipe"] = "no-such-recipe",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["#Input_SiteName", "#Input_ConfirmPassword", "#Input_Recipe"], IdentityFormErrorsTests.SummaryLinks(await response.Content.ReadAsStringAsync()));
+        await Html.AssertHasFieldErrorAsync(response, "Input_SiteName", "Site name must be 200 characters or fewer");
+        await Html.AssertHasFieldErrorAsync(response, "Input_ConfirmPassword", "Passwords must match");
+        await Html.AssertHasFieldErrorAsync(response, "Input_Recipe", "Select starter content from the list");
+        Assert.Null(await site.WithServicesAsync(sp => sp.GetRequiredService<ISiteSettingsStore>().GetAsync()));
+    }
+
+    /// Setup has always taken any address with one @: an install on a private network names its administrator
+    /// ops@localhost, which the staff format (a top-level domain) would refuse.
+    [Fact]
+    public async Task Post_Setup_WithAnAddressWithoutATopLevelDomain_SetsUpAndTheAdministratorCanSignIn()
+    {
+        var response = await Forms.PostAsync(site.CreateAnonymousClient(), "/setup", new()
+        {
+            ["Input.SiteName"] = "Private Academy", ["Input.AdminEmail"] = "ops@localhost",
+            ["Input.AdminPassword"] = "a-very-long-password", ["Input.ConfirmPassword"] = "a-very-long-password", ["Input.Recipe"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var admin = await site.SignInAsync("ops@localhost", "a-very-long-password");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).StatusCode);
     }
 
     [Fact]

@@ -14,8 +14,10 @@ namespace Academy.Identity.Pages.Account;
 [AllowAnonymous]
 public sealed class ResetPasswordModel(UserManager<AcademyUser> users, SessionStore sessions) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string Email { get; set; } = "";
-    [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
+    // Nullable, so that MVC adds no implicit "The Email field is required." pointing at a hidden input: a link without
+    // them is the validator's to answer, as a dead link.
+    [BindProperty(SupportsGet = true)] public string? Email { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     /// Set by an invitation's link: the person has no password yet, so the page asks them to create one.
     [BindProperty(SupportsGet = true)] public bool Invitation { get; set; }
 
@@ -28,9 +30,9 @@ public sealed class ResetPasswordModel(UserManager<AcademyUser> users, SessionSt
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
-        var user = await users.FindByEmailAsync(Email);
+        var user = await users.FindByEmailAsync(Email!);
         string token;
-        try { token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Token)); }
+        try { token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Token!)); }
         catch (FormatException) { token = ""; }
 
         var result = user is null || user.IsDisabled ? IdentityResult.Failed() : await users.ResetPasswordAsync(user, token, Password!);
@@ -38,10 +40,7 @@ public sealed class ResetPasswordModel(UserManager<AcademyUser> users, SessionSt
         {
             // Identity's own checks (the password's rules, the token) are known only once it tries the reset.
             var passwordError = result.Errors.FirstOrDefault(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
-            throw FormValidation.Problem(nameof(Password), passwordError?.Description
-                ?? (Invitation
-                    ? "This link has expired or has already been used. Choose \"Forgotten your password?\" on the sign-in page for a new one"
-                    : "This reset link has expired or has already been used. Ask for a new link from the sign-in page"));
+            throw FormValidation.Problem(nameof(Password), passwordError?.Description ?? DeadLinkMessage);
         }
         // A reset also clears a lockout (a disabled account never gets this far): the person has proved they own the
         // email address. Every session of the account ends, an attacker's included (issue 8).
@@ -52,11 +51,21 @@ public sealed class ResetPasswordModel(UserManager<AcademyUser> users, SessionSt
         return Page();
     }
 
-    /// The length is Identity's rule too (IdentityModule), checked here first for the page's own words.
+    /// What the page says for a link Identity refuses, and for one that lost its email or token on the way (cut short
+    /// by a mail client, or pasted in part): either way the person needs a new link, not a new password.
+    private string DeadLinkMessage => Invitation
+        ? "This link has expired or has already been used. Choose \"Forgotten your password?\" on the sign-in page for a new one"
+        : "This reset link has expired or has already been used. Ask for a new link from the sign-in page";
+
+    /// A link without its email or token is answered first, beside the password as a refused token is: the hidden
+    /// fields are not something the person can correct. The length is Identity's rule too (IdentityModule), checked
+    /// here first for the page's own words.
     public sealed class Validator : AbstractValidator<ResetPasswordModel>
     {
         public Validator() =>
-            RuleFor(p => p.Password).NotEmpty().WithMessage("Enter a new password")
+            RuleFor(p => p.Password).Cascade(CascadeMode.Stop)
+                .Must((p, _) => !string.IsNullOrWhiteSpace(p.Email) && !string.IsNullOrWhiteSpace(p.Token)).WithMessage(p => p.DeadLinkMessage)
+                .NotEmpty().WithMessage("Enter a new password")
                 .MinimumLength(12).WithMessage("Password must be at least 12 characters long");
     }
 }
