@@ -51,12 +51,8 @@ public sealed class NewUserModel(UserManager<AcademyUser> users, AccountsDbConte
     {
         public Validator(UserManager<AcademyUser> users)
         {
-            RuleFor(p => p.DisplayName).NotEmpty().WithMessage("Enter their full name")
-                .MaximumLength(200).WithMessage("Full name must be 200 characters or fewer");
-            RuleFor(p => p.Email).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter their email address")
-                .StaffEmailAddress()
-                .MaximumLength(256).WithMessage("Email address must be 256 characters or fewer")
+            RuleFor(p => p.DisplayName).TheirFullName();
+            RuleFor(p => p.Email).Cascade(CascadeMode.Stop).TheirEmailAddress()
                 .MustAsync(async (email, _) => await users.FindByEmailAsync(email!) is null)
                 .WithMessage("An account already uses this email address: find it in the list of users to change it");
             Include(new RolesAndTrustValidator<NewUserModel>());
