@@ -66,6 +66,11 @@ public sealed partial class TypedLinkTests
         Assert.DoesNotMatch(TypedPagePath(), "Url.Page(\"/SelfAssessment/Check\", new { area = \"Learning\" })");
         Assert.DoesNotMatch(TypedPagePath(), "group.MapGet(\"/learning/feed/{id}\", Feed);");
         Assert.DoesNotMatch(TypedPagePath(), "public const string Path = \"/xapi/\";");
+        Assert.Matches(AppendedSegment(), "<a href=\"@Model.CourseUrl/sections/@part.Id\">");
+        Assert.Matches(AppendedSegment(), "return Redirect($\"{CourseUrl}/lessons/{lesson.Id}\");");
+        Assert.Matches(AppendedSegment(), "<a href=\"@lessonUrl/questions/new\">");
+        Assert.DoesNotMatch(AppendedSegment(), "<a href=\"@Model.CourseUrl#sections\">");
+        Assert.DoesNotMatch(AppendedSegment(), "return Redirect(CourseUrl + \"#sections\");");
         Assert.False(IsCode("@page \"/learning/self-assessment/{domain}\""));
         Assert.False(IsCode("    /// To(\"/account/reset-password?token=...\")"));
         Assert.True(IsCode("    var back = \"/learning/self-assessment\";"));
@@ -86,6 +91,14 @@ public sealed partial class TypedLinkTests
             .Where(f => !NotPages.Any(n => f.File.Replace('\\', '/') == n.File && f.Address == n.Address))
             .Select(f => $"{f.File}:{f.Line}: {f.Address}").ToList();
         Assert.True(found.Count == 0, "Build these addresses from page names (Url.Page, asp-page, RedirectToPage, ISiteLinks.ToPage):\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public void Code_AppendsNoPathToAPageAddress()
+    {
+        var found = Scan("*.cs", AppendedSegment()).Concat(Scan("*.cshtml", AppendedSegment()))
+            .Select(f => $"{f.File}:{f.Line}: {f.Address}").ToList();
+        Assert.True(found.Count == 0, "Link to the other page by its name instead of adding path segments to this one's address:\n" + string.Join("\n", found));
     }
 
     [Fact]
@@ -149,4 +162,9 @@ public sealed partial class TypedLinkTests
     /// and the like) are endpoints, not pages, and are left to their own tests.
     [GeneratedRegex("""(?<!\bMap\w*\(\s*[$@]{0,2})(?<![$@])[$@]{0,2}"(?<address>/(?:learning|exemplars|account|admin)/[^"]*)""")]
     private static partial Regex TypedPagePath();
+
+    /// A path segment added to a page's generated address ($"{CourseUrl}/lessons/{id}", @Model.CourseUrl/edit): the
+    /// other page's route typed after all. A fragment (#sections) or a query from Url.Page is fine.
+    [GeneratedRegex("""(?<address>\b\w*(?:Url|Address|Link)\}?/[A-Za-z@{][^"\s]*)""")]
+    private static partial Regex AppendedSegment();
 }
