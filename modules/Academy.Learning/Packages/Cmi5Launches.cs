@@ -43,7 +43,7 @@ public sealed class Cmi5Launches(
 
     public static bool InPackage(PackageAu au) => !(Uri.TryCreate(au.Url, UriKind.Absolute, out _) && !au.Url.StartsWith('/'));
 
-    public async Task<LaunchResult> LaunchAsync(Enrolment enrolment, Course course, Lesson lesson, LaunchMode mode, string returnPath, CancellationToken cancellationToken)
+    public async Task<LaunchResult> LaunchAsync(Enrolment enrolment, Course course, Lesson lesson, LaunchMode mode, CancellationToken cancellationToken)
     {
         var au = lesson.Unit ?? throw new InvalidOperationException("The lesson is not a package unit.");
         var package = au.Package ?? await db.CoursePackages.SingleAsync(p => p.Id == au.PackageId, cancellationToken);
@@ -76,7 +76,7 @@ public sealed class Cmi5Launches(
         });
 
         await documents.PutStateAsync(activityId, learner, enrolment.Registration, Cmi5Iris.LaunchDataStateId,
-            LaunchData(au, session, links.To(returnPath)), cancellationToken);
+            LaunchData(au, session, links.ToPage("/Units/Unit", "Learning", new { slug = course.Slug, lessonSlug = lesson.Slug })), cancellationToken);
         // cmi5 11.0: the learner's preferences, when they set any (/learning/preferences), written again at every launch
         // so what the LMS holds wins over anything an AU wrote.
         if (await preferences.DocumentAsync(enrolment.UserId, cancellationToken) is { } preferred)

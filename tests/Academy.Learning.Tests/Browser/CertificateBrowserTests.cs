@@ -40,7 +40,7 @@ public sealed class CertificateBrowserTests(CertificateBrowserFixture f) : IClas
     public async Task CertificatePage_ForItsLearner_HasNoAccessibilityErrors_AndPrintsOnOneA4PageWithoutHeaderOrFooter()
     {
         var page = await f.SignedInPageAsync(f.LearnerEmail);
-        await page.GotoAsync(CertificateLinks.Page(f.Valid.Code));
+        await page.GotoAsync(CertificatePaths.Page(f.Valid.Code));
         Assert.Equal("Certificate of completion", await page.TextContentAsync("h1"));
 
         await Accessibility.AssertNoViolationsAsync(page);
@@ -73,7 +73,7 @@ public sealed class CertificateBrowserTests(CertificateBrowserFixture f) : IClas
 
         await page.FillAsync("#Code", f.Valid.Code.ToLowerInvariant());
         await page.ClickAsync("button:has-text('Check the certificate')");
-        await page.WaitForURLAsync("**" + CertificateLinks.VerificationPath(f.Valid.Code));
+        await page.WaitForURLAsync("**" + CertificatePaths.VerificationPath(f.Valid.Code));
         Assert.Equal("This certificate is valid", await page.TextContentAsync("h1"));
     }
 

@@ -100,7 +100,7 @@ public sealed class SelfAssessmentBrowserTests(SelfAssessmentBrowserFixture fixt
         var page = await fixture.SignedInAsync(Roles.Ccio, enough ? fixture.Trust : fixture.SmallTrust);
         await page.SetViewportSizeAsync(width, height);
 
-        await page.GotoAsync(SelfAssessmentLinks.Start);
+        await page.GotoAsync(SelfAssessmentPaths.Start);
         await page.ClickAsync("text=See your trust's summary");
 
         var main = await page.InnerTextAsync("main");

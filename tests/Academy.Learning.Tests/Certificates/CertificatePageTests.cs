@@ -20,7 +20,7 @@ public sealed partial class CertificatePageTests(CertificatePageTests.Site site)
 
     public sealed class Site() : AcademySite(null, new Dictionary<string, string?> { ["Academy:PublicUrl"] = PublicUrl });
 
-    private static string VerificationUrl(Certificate c) => "https://academy.example.nhs.uk" + CertificateLinks.VerificationPath(c.Code);
+    private static string VerificationUrl(Certificate c) => "https://academy.example.nhs.uk" + CertificatePaths.VerificationPath(c.Code);
 
     [Fact]
     public async Task Get_TheLearnersOwnCertificate_ShowsItWithTheCodeQrAndLinks()
@@ -28,7 +28,7 @@ public sealed partial class CertificatePageTests(CertificatePageTests.Site site)
         var (certificate, email, _) = await Arrange.CertificateAsync(site, "Olu Adeyemi", "Working with the EPR", completedAt: new DateTimeOffset(2026, 2, 3, 9, 0, 0, TimeSpan.Zero));
         var client = await site.SignInAsync(email, Arrange.Password);
 
-        var response = await client.GetAsync(CertificateLinks.Page(certificate.Code));
+        var response = await client.GetAsync(CertificatePaths.Page(certificate.Code));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -39,7 +39,7 @@ public sealed partial class CertificatePageTests(CertificatePageTests.Site site)
         Assert.Contains("Valid until 3 February 2027", text);
         Assert.Contains($"Verification code {CertificateCode.Format(certificate.Code)}", text);
         Assert.Contains($"href=\"{VerificationUrl(certificate)}\"", html);
-        Assert.Contains($"href=\"{CertificateLinks.Pdf(certificate.Code)}\"", html);
+        Assert.Contains($"href=\"{CertificatePaths.Pdf(certificate.Code)}\"", html);
         Assert.Matches(QrImage(), html);
     }
 
@@ -48,7 +48,7 @@ public sealed partial class CertificatePageTests(CertificatePageTests.Site site)
     {
         var (certificate, email, _) = await Arrange.CertificateAsync(site);
         var client = await site.SignInAsync(email, Arrange.Password);
-        var html = await (await client.GetAsync(CertificateLinks.Page(certificate.Code))).Content.ReadAsStringAsync();
+        var html = await (await client.GetAsync(CertificatePaths.Page(certificate.Code))).Content.ReadAsStringAsync();
 
         var png = Convert.FromBase64String(WebUtility.HtmlDecode(QrImage().Match(html).Groups[1].Value));
 
@@ -66,8 +66,8 @@ public sealed partial class CertificatePageTests(CertificatePageTests.Site site)
         var (certificate, _, _) = await Arrange.CertificateAsync(site);
         var other = await site.SignInAsNewUserAsync(Arrange.NewEmail("other"), [Roles.Learner]);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(CertificateLinks.Page(certificate.Code))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(CertificateLinks.Pdf(certificate.Code))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(CertificatePaths.Page(certificate.Code))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(CertificatePaths.Pdf(certificate.Code))).StatusCode);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed partial class CertificatePageTests(CertificatePageTests.Site site)
     {
         var (certificate, _, _) = await Arrange.CertificateAsync(site);
 
-        var response = await site.CreateAnonymousClient().GetAsync(CertificateLinks.Page(certificate.Code));
+        var response = await site.CreateAnonymousClient().GetAsync(CertificatePaths.Page(certificate.Code));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/sign-in", response.Headers.Location?.PathAndQuery);
@@ -87,7 +87,7 @@ public sealed partial class CertificatePageTests(CertificatePageTests.Site site)
         var (certificate, email, _) = await Arrange.CertificateAsync(site, "Chen Wei", "Sharing information safely");
         var client = await site.SignInAsync(email, Arrange.Password);
 
-        var response = await client.GetAsync(CertificateLinks.Pdf(certificate.Code));
+        var response = await client.GetAsync(CertificatePaths.Pdf(certificate.Code));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
@@ -110,12 +110,12 @@ public sealed partial class CertificatePageTests(CertificatePageTests.Site site)
         await Arrange.WithdrawnAsync(site, enrolmentId, certificate.CompletionStatementId);
         var client = await site.SignInAsync(email, Arrange.Password);
 
-        var page = await client.GetAsync(CertificateLinks.Page(certificate.Code));
-        var pdf = await client.GetAsync(CertificateLinks.Pdf(certificate.Code));
+        var page = await client.GetAsync(CertificatePaths.Page(certificate.Code));
+        var pdf = await client.GetAsync(CertificatePaths.Pdf(certificate.Code));
 
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("This certificate was withdrawn", Html.Text(html));
-        Assert.DoesNotContain(CertificateLinks.Pdf(certificate.Code), html);
+        Assert.DoesNotContain(CertificatePaths.Pdf(certificate.Code), html);
         Assert.Equal(HttpStatusCode.NotFound, pdf.StatusCode);
     }
 
@@ -128,9 +128,9 @@ public sealed partial class CertificatePageTests(CertificatePageTests.Site site)
 
         var html = await (await client.GetAsync("/learning/certificates")).Content.ReadAsStringAsync();
 
-        Assert.Contains($"href=\"{CertificateLinks.Page(mine.Code)}\"", html);
+        Assert.Contains($"href=\"{CertificatePaths.Page(mine.Code)}\"", html);
         Assert.Contains("Passwords and multi-factor authentication", Html.Text(html));
-        Assert.DoesNotContain(CertificateLinks.Page(theirs.Code), html);
+        Assert.DoesNotContain(CertificatePaths.Page(theirs.Code), html);
     }
 
     [Fact]

@@ -22,13 +22,13 @@ public sealed class CompletionToCertificateTests(LearningSite site) : IClassFixt
         await site.PostAsync(Statement.OnCourse(site.Activities, userId, course, Verbs.Completed, enrolment.Registration));
         await site.WaitForProjectionAsync();
         var issued = Assert.Single(await Arrange.CertificatesAsync(site, enrolment.Id));
-        var before = Html.Text(await (await site.CreateAnonymousClient().GetAsync(CertificateLinks.VerificationPath(issued.Code))).Content.ReadAsStringAsync());
+        var before = Html.Text(await (await site.CreateAnonymousClient().GetAsync(CertificatePaths.VerificationPath(issued.Code))).Content.ReadAsStringAsync());
 
         await site.PostAsync(Statement.Voiding(userId, completion));
         await site.WaitForProjectionAsync();
 
         var certificates = await Arrange.CertificatesAsync(site, enrolment.Id);
-        var after = await site.CreateAnonymousClient().GetAsync(CertificateLinks.VerificationPath(issued.Code));
+        var after = await site.CreateAnonymousClient().GetAsync(CertificatePaths.VerificationPath(issued.Code));
         Assert.Equal((completion, "Nadia Hussain", "Reporting an incident"), (issued.CompletionStatementId, issued.LearnerName, issued.CourseTitle));
         Assert.Contains("This certificate is valid", before);
         Assert.NotNull(certificates[0].WithdrawnAt);

@@ -13,7 +13,7 @@ public sealed class VerifyTests(AcademySite site) : IClassFixture<AcademySite>
         var completed = new DateTimeOffset(2026, 6, 15, 10, 0, 0, TimeSpan.Zero);
         var (certificate, email, _) = await Arrange.CertificateAsync(site, "Grace Mensah", "Spotting phishing at work", completedAt: completed);
 
-        var response = await site.CreateAnonymousClient().GetAsync(CertificateLinks.VerificationPath(certificate.Code));
+        var response = await site.CreateAnonymousClient().GetAsync(CertificatePaths.VerificationPath(certificate.Code));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -35,7 +35,7 @@ public sealed class VerifyTests(AcademySite site) : IClassFixture<AcademySite>
         await Arrange.WithdrawnAsync(site, enrolmentId, certificate.CompletionStatementId);
         var withdrawnOn = Certificate.DisplayDate((await Arrange.CertificatesAsync(site, enrolmentId)).Single().WithdrawnAt!.Value);
 
-        var response = await site.CreateAnonymousClient().GetAsync(CertificateLinks.VerificationPath(certificate.Code));
+        var response = await site.CreateAnonymousClient().GetAsync(CertificatePaths.VerificationPath(certificate.Code));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = Html.Text(await response.Content.ReadAsStringAsync());
@@ -50,7 +50,7 @@ public sealed class VerifyTests(AcademySite site) : IClassFixture<AcademySite>
         var completed = DateTimeOffset.UtcNow.AddMonths(-13);
         var (certificate, _, _) = await Arrange.CertificateAsync(site, validityMonths: 12, completedAt: completed);
 
-        var response = await site.CreateAnonymousClient().GetAsync(CertificateLinks.VerificationPath(certificate.Code));
+        var response = await site.CreateAnonymousClient().GetAsync(CertificatePaths.VerificationPath(certificate.Code));
 
         var text = Html.Text(await response.Content.ReadAsStringAsync());
         Assert.Contains("This certificate has expired", text);
@@ -90,7 +90,7 @@ public sealed class VerifyTests(AcademySite site) : IClassFixture<AcademySite>
         var response = await Forms.PostAsync(site.CreateAnonymousClient(), "/learning/verify", new() { ["Code"] = typed });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(CertificateLinks.VerificationPath(certificate.Code), response.Headers.Location?.OriginalString);
+        Assert.Equal(CertificatePaths.VerificationPath(certificate.Code), response.Headers.Location?.OriginalString);
     }
 
     [Theory]

@@ -60,7 +60,7 @@ public sealed partial class SelfAssessmentTests(LearningSite site) : IClassFixtu
             CapabilityDomain.TechnicalProficiency => (5, 6),
             _ => (6, 6),
         });
-        var html = await client.GetStringAsync(SelfAssessmentLinks.Result(registration));
+        var html = await client.GetStringAsync(SelfAssessmentPaths.Result(registration));
 
         var order = new[] { big, middle, small }.Select(c => html.IndexOf($"href=\"/learning/courses/{c.Slug}\"", StringComparison.Ordinal)).ToList();
         Assert.All(order, at => Assert.True(at > 0));
@@ -83,15 +83,15 @@ public sealed partial class SelfAssessmentTests(LearningSite site) : IClassFixtu
         var second = await SelfAssessments.TakeAsync(client, SelfAssessments.Everywhere(7, 8));
 
         Assert.NotEqual(first, second);
-        var start = await client.GetStringAsync(SelfAssessmentLinks.Start);
-        Assert.Contains($"href=\"{SelfAssessmentLinks.Result(first)}\"", start);
-        Assert.Contains($"href=\"{SelfAssessmentLinks.Result(second)}\"", start);
+        var start = await client.GetStringAsync(SelfAssessmentPaths.Start);
+        Assert.Contains($"href=\"{SelfAssessmentPaths.Result(first)}\"", start);
+        Assert.Contains($"href=\"{SelfAssessmentPaths.Result(second)}\"", start);
         Assert.True(start.IndexOf(second.ToString(), StringComparison.Ordinal) < start.IndexOf(first.ToString(), StringComparison.Ordinal), "The latest result is listed first.");
         Assert.Contains("Take the self-assessment again", start);
-        var earlier = Html.Text(await client.GetStringAsync(SelfAssessmentLinks.Result(first)));
+        var earlier = Html.Text(await client.GetStringAsync(SelfAssessmentPaths.Result(first)));
         Assert.Contains("These are the results of an earlier self-assessment.", earlier);
         Assert.Contains("Technical proficiency 2.0 9.0 7.0", earlier);
-        var latest = Html.Text(await client.GetStringAsync(SelfAssessmentLinks.Result(second)));
+        var latest = Html.Text(await client.GetStringAsync(SelfAssessmentPaths.Result(second)));
         Assert.DoesNotContain("earlier self-assessment", latest);
         Assert.Contains("Technical proficiency 7.0 8.0 1.0", latest);
         Assert.Single(await SelfAssessments.StatementsAsync(site, first), s => s["verb"]!["id"]!.GetValue<string>() == Verbs.Completed);
@@ -106,7 +106,7 @@ public sealed partial class SelfAssessmentTests(LearningSite site) : IClassFixtu
         for (var i = 0; i < 4; i++)
             await SelfAssessments.SubmitAsync(site, await site.CreateUserAsync(Arrange.NewEmail("staff"), [Roles.Learner], trust), trust, SelfAssessments.Everywhere(i, 8));
 
-        var four = Html.Text(await ccio.GetStringAsync(SelfAssessmentLinks.Trust));
+        var four = Html.Text(await ccio.GetStringAsync(SelfAssessmentPaths.Trust));
         var fourSummary = await site.WithServicesAsync(sp => sp.GetRequiredService<ITrustSelfAssessment>().ForTrustAsync(trust));
 
         Assert.Contains("Fewer than 5 people in your trust have taken the self-assessment.", four);
@@ -116,7 +116,7 @@ public sealed partial class SelfAssessmentTests(LearningSite site) : IClassFixtu
         Assert.Empty(fourSummary.Domains);
 
         await SelfAssessments.SubmitAsync(site, await site.CreateUserAsync(Arrange.NewEmail("staff"), [Roles.Learner], trust), trust, SelfAssessments.Everywhere(4, 9));
-        var five = Html.Text(await ccio.GetStringAsync(SelfAssessmentLinks.Trust));
+        var five = Html.Text(await ccio.GetStringAsync(SelfAssessmentPaths.Trust));
         var fiveSummary = await site.WithServicesAsync(sp => sp.GetRequiredService<ITrustSelfAssessment>().ForTrustAsync(trust));
 
         // Now 0, 1, 2, 3, 4: mean 2.0; need 8, 8, 8, 8, 9: mean 8.2; gap 6.2.
@@ -163,8 +163,8 @@ public sealed partial class SelfAssessmentTests(LearningSite site) : IClassFixtu
         var (_, ccio) = await SelfAssessments.PersonAsync(site, Roles.Ccio, mine);
         var (_, learner) = await SelfAssessments.PersonAsync(site, Roles.Learner, mine);
 
-        var page = Html.Text(await ccio.GetStringAsync($"{SelfAssessmentLinks.Trust}?trust={theirs}&trustOdsCode={theirs}"));
-        var refused = await learner.GetAsync(SelfAssessmentLinks.Trust);
+        var page = Html.Text(await ccio.GetStringAsync($"{SelfAssessmentPaths.Trust}?trust={theirs}&trustOdsCode={theirs}"));
+        var refused = await learner.GetAsync(SelfAssessmentPaths.Trust);
 
         Assert.Contains("Technical proficiency 2.0 8.0 6.0", page);
         Assert.DoesNotContain("7.0", page);
@@ -182,7 +182,7 @@ public sealed partial class SelfAssessmentTests(LearningSite site) : IClassFixtu
         form["Statement3.Now"] = "5\u0007";
         form["Statement4.Need"] = "-1";
 
-        var response = await Forms.PostAsync(client, SelfAssessmentLinks.Domain(Technical), form);
+        var response = await Forms.PostAsync(client, SelfAssessmentPaths.Domain(Technical), form);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -203,7 +203,7 @@ public sealed partial class SelfAssessmentTests(LearningSite site) : IClassFixtu
     {
         var (userId, client) = await SelfAssessments.PersonAsync(site);
 
-        var response = await client.PostAsync(SelfAssessmentLinks.Domain(Technical), new FormUrlEncodedContent(SelfAssessments.Form(Technical, SelfAssessments.Everywhere(1, 2))));
+        var response = await client.PostAsync(SelfAssessmentPaths.Domain(Technical), new FormUrlEncodedContent(SelfAssessments.Form(Technical, SelfAssessments.Everywhere(1, 2))));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await site.DbAsync(db => db.SelfAssessmentAttempts.CountAsync(a => a.UserId == userId)));
@@ -214,11 +214,11 @@ public sealed partial class SelfAssessmentTests(LearningSite site) : IClassFixtu
     {
         var (userId, client) = await SelfAssessments.PersonAsync(site);
         foreach (var domain in CapabilityDomains.All)
-            await Forms.PostAsync(client, SelfAssessmentLinks.Domain(domain), SelfAssessments.Form(domain, SelfAssessments.Everywhere(3, 5)));
-        var token = Forms.AntiForgeryToken(await client.GetStringAsync(SelfAssessmentLinks.Check))!;
+            await Forms.PostAsync(client, SelfAssessmentPaths.Domain(domain), SelfAssessments.Form(domain, SelfAssessments.Everywhere(3, 5)));
+        var token = Forms.AntiForgeryToken(await client.GetStringAsync(SelfAssessmentPaths.Check))!;
         var body = () => new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
 
-        var answers = await Task.WhenAll(client.PostAsync(SelfAssessmentLinks.Check, body()), client.PostAsync(SelfAssessmentLinks.Check, body()));
+        var answers = await Task.WhenAll(client.PostAsync(SelfAssessmentPaths.Check, body()), client.PostAsync(SelfAssessmentPaths.Check, body()));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
         var attempt = await site.DbAsync(db => db.SelfAssessmentAttempts.AsNoTracking().SingleAsync(a => a.UserId == userId));
@@ -230,16 +230,16 @@ public sealed partial class SelfAssessmentTests(LearningSite site) : IClassFixtu
     public async Task CheckYourAnswers_WithADomainUnanswered_GoesToThatDomainAndSubmitsNothing()
     {
         var (userId, client) = await SelfAssessments.PersonAsync(site);
-        await Forms.PostAsync(client, SelfAssessmentLinks.Domain(CapabilityDomains.All[0]), SelfAssessments.Form(CapabilityDomains.All[0], SelfAssessments.Everywhere(3, 5)));
+        await Forms.PostAsync(client, SelfAssessmentPaths.Domain(CapabilityDomains.All[0]), SelfAssessments.Form(CapabilityDomains.All[0], SelfAssessments.Everywhere(3, 5)));
 
-        var shown = await client.GetAsync(SelfAssessmentLinks.Check);
-        var posted = await client.PostAsync(SelfAssessmentLinks.Check, new FormUrlEncodedContent(new Dictionary<string, string>
+        var shown = await client.GetAsync(SelfAssessmentPaths.Check);
+        var posted = await client.PostAsync(SelfAssessmentPaths.Check, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Forms.AntiForgeryToken(await client.GetStringAsync(SelfAssessmentLinks.Start))!,
+            ["__RequestVerificationToken"] = Forms.AntiForgeryToken(await client.GetStringAsync(SelfAssessmentPaths.Start))!,
         }));
 
-        Assert.Equal(SelfAssessmentLinks.Domain(CapabilityDomains.All[1]), shown.Headers.Location!.OriginalString);
-        Assert.Equal(SelfAssessmentLinks.Domain(CapabilityDomains.All[1]), posted.Headers.Location!.OriginalString);
+        Assert.Equal(SelfAssessmentPaths.Domain(CapabilityDomains.All[1]), shown.Headers.Location!.OriginalString);
+        Assert.Equal(SelfAssessmentPaths.Domain(CapabilityDomains.All[1]), posted.Headers.Location!.OriginalString);
         Assert.Null(await site.DbAsync(db => db.SelfAssessmentAttempts.Where(a => a.UserId == userId).Select(a => a.SubmittedAt).SingleAsync()));
     }
 
@@ -248,15 +248,15 @@ public sealed partial class SelfAssessmentTests(LearningSite site) : IClassFixtu
     {
         var (userId, client) = await SelfAssessments.PersonAsync(site);
         foreach (var domain in CapabilityDomains.All)
-            await Forms.PostAsync(client, SelfAssessmentLinks.Domain(domain), SelfAssessments.Form(domain, SelfAssessments.Everywhere(3, 5)));
+            await Forms.PostAsync(client, SelfAssessmentPaths.Domain(domain), SelfAssessments.Form(domain, SelfAssessments.Everywhere(3, 5)));
 
-        var changed = await Forms.PostAsync(client, SelfAssessmentLinks.Domain(Technical, fromCheck: true), SelfAssessments.Form(Technical, SelfAssessments.Everywhere(9, 10)));
+        var changed = await Forms.PostAsync(client, SelfAssessmentPaths.Domain(Technical, fromCheck: true), SelfAssessments.Form(Technical, SelfAssessments.Everywhere(9, 10)));
 
-        Assert.Equal(SelfAssessmentLinks.Check, changed.Headers.Location!.OriginalString);
+        Assert.Equal(SelfAssessmentPaths.Check, changed.Headers.Location!.OriginalString);
         var ratings = await site.DbAsync(db => db.SelfAssessmentRatings.AsNoTracking().Where(r => r.Attempt.UserId == userId).ToListAsync());
         Assert.Equal(CapabilityStatements.All.Count, ratings.Count);
         Assert.All(ratings.Where(r => r.Domain == CapabilityDomain.TechnicalProficiency), r => Assert.Equal((9, 10), (r.Now, r.Need)));
-        Assert.Contains("Where I am now: 9", await client.GetStringAsync(SelfAssessmentLinks.Check));
+        Assert.Contains("Where I am now: 9", await client.GetStringAsync(SelfAssessmentPaths.Check));
     }
 
     [Fact]
@@ -266,10 +266,10 @@ public sealed partial class SelfAssessmentTests(LearningSite site) : IClassFixtu
         var (_, other) = await SelfAssessments.PersonAsync(site);
         var registration = await SelfAssessments.TakeAsync(owner, SelfAssessments.Everywhere(5, 5));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(SelfAssessmentLinks.Result(registration))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync(SelfAssessmentLinks.Result(Guid.NewGuid()))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync(SelfAssessmentLinks.Start + "/not-a-domain")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(SelfAssessmentLinks.Result(registration))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(SelfAssessmentPaths.Result(registration))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync(SelfAssessmentPaths.Result(Guid.NewGuid()))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync(SelfAssessmentPaths.Start + "/not-a-domain")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(SelfAssessmentPaths.Result(registration))).StatusCode);
     }
 
     [Fact]
@@ -279,8 +279,8 @@ public sealed partial class SelfAssessmentTests(LearningSite site) : IClassFixtu
 
         var html = await client.GetStringAsync("/learning");
 
-        Assert.Contains($"<a href=\"{SelfAssessmentLinks.Start}\">Take the self-assessment or see your results</a>", html);
-        Assert.Contains($"class=\"nhsuk-header__navigation-link\" href=\"{SelfAssessmentLinks.Start}\"", html);
+        Assert.Contains($"<a href=\"{SelfAssessmentPaths.Start}\">Take the self-assessment or see your results</a>", html);
+        Assert.Contains($"class=\"nhsuk-header__navigation-link\" href=\"{SelfAssessmentPaths.Start}\"", html);
     }
 
     private Task<Course> CourseAsync(string title, CapabilityDomain domain, CourseStatus status = CourseStatus.Published) => site.DbAsync(async db =>

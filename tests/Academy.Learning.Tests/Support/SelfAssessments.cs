@@ -32,14 +32,14 @@ public static class SelfAssessments
     {
         foreach (var domain in CapabilityDomains.All)
         {
-            var url = SelfAssessmentLinks.Domain(domain);
+            var url = SelfAssessmentPaths.Domain(domain);
             var saved = await Forms.PostAsync(client, url, Form(domain, rate));
             Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"POST {url} answered {(int)saved.StatusCode}: {await saved.Content.ReadAsStringAsync()}");
         }
-        var submitted = await Forms.PostAsync(client, SelfAssessmentLinks.Check, []);
+        var submitted = await Forms.PostAsync(client, SelfAssessmentPaths.Check, []);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         var location = submitted.Headers.Location!.OriginalString;
-        Assert.StartsWith(SelfAssessmentLinks.Start + "/results/", location, StringComparison.Ordinal);
+        Assert.StartsWith(SelfAssessmentPaths.Start + "/results/", location, StringComparison.Ordinal);
         return Guid.Parse(location[(location.LastIndexOf('/') + 1)..]);
     }
 

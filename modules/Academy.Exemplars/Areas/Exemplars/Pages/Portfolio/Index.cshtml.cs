@@ -64,7 +64,10 @@ public sealed class PortfolioModel(Reporting.Portfolio portfolio, ExemplarsDbCon
 
     private static string Count(int n) => n.ToString(Format.EnGb);
 
-    public string CsvLink(string table) => $"/exemplars/portfolio?handler=Csv&table={table}&programme={Uri.EscapeDataString(Programme ?? "")}&region={Uri.EscapeDataString(Region ?? "")}&capability={Uri.EscapeDataString(Capability ?? "")}";
+    /// The handler goes in the values, ahead of the table, so the query names the handler first, then the table (tests pin
+    /// "handler=Csv&amp;table=..."); the filters left empty are left out.
+    public string CsvLink(string table) =>
+        Url.Page("/Portfolio/Index", new { area = "Exemplars", handler = "Csv", table, programme = Programme, region = Region, capability = Capability })!;
 
     private PortfolioFilter Filter() => new(Programme, Region, Enum.TryParse<CapabilityArea>(Capability, out var area) && Enum.IsDefined(area) ? area : null);
 }

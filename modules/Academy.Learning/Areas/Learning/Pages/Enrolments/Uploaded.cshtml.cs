@@ -22,7 +22,7 @@ public sealed class UploadedModel(LearningDbContext db, UploadRules rules) : Pag
     public int Undated { get; private set; }
     public bool Again { get; private set; }
 
-    public string Address => Url.Page("/Enrolments/Uploaded", new { area = "Learning", id = Upload.Id })!;
+    public string Address(string? handler = null) => Url.Page("/Enrolments/Uploaded", handler, new { area = "Learning", id = Upload.Id })!;
     public string ProgressText => ProgressOf(Upload);
 
     public static string ProgressOf(EnrolmentUpload upload) =>

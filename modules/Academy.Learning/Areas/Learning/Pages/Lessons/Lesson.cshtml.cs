@@ -53,7 +53,7 @@ public sealed class LessonModel(
         if (Place.Lesson.Kind == LessonKind.Quiz) return BadRequest("A quiz is completed by submitting its answers.");
         if (sentBy is not (null or "server" or "page")) return BadRequest("sentBy is 'server' or 'page'.");
         if (sentBy != "page") await writer.StoreAsync([statements.Experienced(Place.Enrolment, Place.Course, Place.Lesson)], cancellationToken);
-        return Redirect(Place.Next is { } next ? PlayerLinks.Lesson(Place.Course, next) : PlayerLinks.Course(Place.Course));
+        return Redirect(Place.Next is { } next ? Url.Lesson(Place.Course, next) : Url.Course(Place.Course));
     }
 
     /// The quiz form without JavaScript: graded, stored with its statements, then the result (post/redirect/get).
@@ -72,7 +72,7 @@ public sealed class LessonModel(
             await db.SaveChangesAsync(CancellationToken.None);
             throw;
         }
-        return Redirect(PlayerLinks.Attempt(Place.Course, Place.Lesson, attempt!.Number));
+        return Redirect(Url.Attempt(Place.Course, Place.Lesson, attempt!.Number));
     }
 
     /// The page's script posts the same form here: graded and the attempt counted on the server, then the
@@ -90,8 +90,8 @@ public sealed class LessonModel(
         {
             attempt = attempt!.Number,
             passed = result!.Passed,
-            resultUrl = PlayerLinks.Attempt(Place.Course, Place.Lesson, attempt.Number),
-            recordUrl = PlayerLinks.Lesson(Place.Course, Place.Lesson) + "?handler=Record&attempt=" + attempt.Number,
+            resultUrl = Url.Attempt(Place.Course, Place.Lesson, attempt.Number),
+            recordUrl = Url.Lesson(Place.Course, Place.Lesson, "Record", attempt.Number),
             statements = new JsonArray(built.Select(s => (JsonNode)s).ToArray()),
         });
     }
@@ -164,7 +164,7 @@ public sealed class LessonModel(
         if (access == PlayerAccess.NotEnrolled) return Forbid();
         Place = place!;
         // A package's unit is launched from its own page, never shown here.
-        if (Place.Lesson.Kind == LessonKind.Au) return Redirect(PlayerLinks.Unit(Place.Course, Place.Lesson));
+        if (Place.Lesson.Kind == LessonKind.Au) return Redirect(Url.Unit(Place.Course, Place.Lesson));
         if (Place.Lesson.Kind == LessonKind.Quiz)
             Attempts = await db.QuizAttempts.Where(a => a.EnrolmentId == Place.Enrolment.Id && a.LessonId == Place.Lesson.Id)
                 .OrderBy(a => a.Number).ToListAsync(cancellationToken);

@@ -15,6 +15,6 @@ public sealed class ResumeModel(CoursePlayer player) : PageModel
         if (access == PlayerAccess.NotFound) return NotFound();
         if (access == PlayerAccess.NotEnrolled) return Forbid();
         var lesson = await player.ResumeAsync(place!, cancellationToken);
-        return Redirect(PlayerLinks.Lesson(place!.Course, lesson));
+        return Redirect(Url.Lesson(place!.Course, lesson));
     }
 }

@@ -79,7 +79,7 @@ public sealed class LessonModel(LearningDbContext db, TimeProvider clock, MediaS
         if (question is null || direction is not (-1 or 1)) return NotFound();
         CourseRules.Move(Lesson.Questions, question, direction, q => q.Position, (q, p) => q.Position = p);
         await SaveAsync(cancellationToken);
-        return Redirect($"{CourseUrl}/lessons/{lessonId}#questions");
+        return RedirectToPage("/Manage/Lesson", null, new { id = Course.Id, lessonId }, "questions");
     }
 
     public async Task<IActionResult> OnPostRemoveQuestionAsync(int id, int lessonId, int questionId, CancellationToken cancellationToken)
@@ -90,7 +90,7 @@ public sealed class LessonModel(LearningDbContext db, TimeProvider clock, MediaS
         Lesson.Questions.Remove(question);
         CourseRules.Renumber(Lesson.Questions, q => q.Position, (q, p) => q.Position = p);
         await SaveAsync(cancellationToken);
-        return Redirect($"{CourseUrl}/lessons/{lessonId}#questions");
+        return RedirectToPage("/Manage/Lesson", null, new { id = Course.Id, lessonId }, "questions");
     }
 
     private CourseRules.LessonDetails Details => new(Title, Slug, Lesson.Kind.ToString(), Minutes);

@@ -32,7 +32,7 @@ public sealed class NewLessonModel(LearningDbContext db, TimeProvider clock) : A
         if (lesson.Kind == LessonKind.Quiz) lesson.PassMark = 80;
         Section.Lessons.Add(lesson);
         await SaveAsync(cancellationToken);
-        return Redirect($"{CourseUrl}/lessons/{lesson.Id}");
+        return RedirectToPage("/Manage/Lesson", new { id = Course.Id, lessonId = lesson.Id });
     }
 
     private async Task<bool> LoadAsync(int id, int sectionId, CancellationToken cancellationToken)

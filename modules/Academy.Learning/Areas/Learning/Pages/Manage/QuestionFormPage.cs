@@ -21,7 +21,7 @@ public abstract partial class QuestionFormPage(LearningDbContext db, TimeProvide
     [BindProperty] public bool Multiple { get; set; }
     [BindProperty] public List<OptionRow> Options { get; set; } = [];
     public Lesson Lesson { get; private set; } = default!;
-    public string LessonUrl => $"{CourseUrl}/lessons/{Lesson.Id}";
+    public string LessonUrl => Url.Page("/Manage/Lesson", new { area = "Learning", id = Course.Id, lessonId = Lesson.Id })!;
 
     protected async Task<bool> LoadQuizAsync(int id, int lessonId, CancellationToken cancellationToken)
     {

@@ -15,9 +15,9 @@ public sealed class CheckModel(SelfAssessmentRules rules) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Draft = (await rules.DraftAsync(User.UserId()!, cancellationToken))!;
-        if (Draft is null) return Redirect(SelfAssessmentLinks.Start);
+        if (Draft is null) return RedirectToPage("/SelfAssessment/Index");
         // Someone who skips ahead (or follows a stale link) is taken to the first domain still to answer.
-        if (SelfAssessmentRules.Unanswered(Draft) is [var first, ..]) return Redirect(SelfAssessmentLinks.Domain(first));
+        if (SelfAssessmentRules.Unanswered(Draft) is [var first, ..]) return RedirectToPage("/SelfAssessment/Domain", new { domain = first.Key });
         return Page();
     }
 
@@ -26,10 +26,10 @@ public sealed class CheckModel(SelfAssessmentRules rules) : PageModel
         var (outcome, attempt) = await rules.SubmitAsync(User.UserId()!, User.TrustOdsCode(), cancellationToken);
         return outcome switch
         {
-            SelfAssessmentRules.SubmitOutcome.Submitted => Redirect(SelfAssessmentLinks.Result(attempt!.Registration)),
-            SelfAssessmentRules.SubmitOutcome.Incomplete => Redirect(SelfAssessmentLinks.Domain(SelfAssessmentRules.Unanswered(attempt)[0])),
+            SelfAssessmentRules.SubmitOutcome.Submitted => RedirectToPage("/SelfAssessment/Result", new { registration = attempt!.Registration }),
+            SelfAssessmentRules.SubmitOutcome.Incomplete => RedirectToPage("/SelfAssessment/Domain", new { domain = SelfAssessmentRules.Unanswered(attempt)[0].Key }),
             // Already submitted (a second click) or never started: the start page lists the results.
-            _ => Redirect(SelfAssessmentLinks.Start),
+            _ => RedirectToPage("/SelfAssessment/Index"),
         };
     }
 

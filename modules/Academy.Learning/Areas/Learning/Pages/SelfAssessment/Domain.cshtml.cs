@@ -60,8 +60,8 @@ public sealed class DomainModel(SelfAssessmentRules rules) : PageModel
         this.ThrowIfAny(problems, StatusCodes.Status200OK);
         await rules.SaveDomainAsync(User.UserId()!, Domain.Domain, ratings, cancellationToken);
         var next = Step < CapabilityDomains.All.Count && !Change ? CapabilityDomains.All[Step] : null;
-        if (next is null) return Redirect(SelfAssessmentLinks.Check);
-        return Redirect(SelfAssessmentLinks.Domain(next));
+        if (next is null) return RedirectToPage("/SelfAssessment/Check");
+        return RedirectToPage("/SelfAssessment/Domain", new { domain = next.Key });
     }
 
     private bool Load(string key, bool change)

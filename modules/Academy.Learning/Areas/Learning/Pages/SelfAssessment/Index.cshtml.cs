@@ -1,5 +1,6 @@
 using Academy.Learning.SelfAssessment;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Academy.Learning.Pages.SelfAssessment;
@@ -18,7 +19,9 @@ public sealed class IndexModel(SelfAssessmentRules rules) : PageModel
     }
 
     /// Where "Continue" goes: the first domain still to answer, or check-your-answers when all are done.
-    public string ContinueLink => SelfAssessmentRules.Unanswered(Draft) is [var first, ..] ? SelfAssessmentLinks.Domain(first) : SelfAssessmentLinks.Check;
+    public string ContinueLink => SelfAssessmentRules.Unanswered(Draft) is [var first, ..]
+        ? Url.Page("/SelfAssessment/Domain", new { area = "Learning", domain = first.Key })!
+        : Url.Page("/SelfAssessment/Check", new { area = "Learning" })!;
 
     public static string BiggestGap(SelfAssessmentAttempt attempt) =>
         DomainResult.Of(attempt.Ratings).Where(d => d.Gap > 0).OrderByDescending(d => d.Gap).FirstOrDefault() is { } d

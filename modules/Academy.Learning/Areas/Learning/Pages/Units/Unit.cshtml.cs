@@ -32,7 +32,7 @@ public sealed class UnitModel(CoursePlayer player, LearningDbContext db, Cmi5Lau
         if (await LoadAsync(slug, lessonSlug, cancellationToken) is { } refused) return refused;
         await this.ThrowIfInvalidAsync(new Validator(), cancellationToken);
         var mode = ParseMode(Mode)!.Value;
-        var launch = await launches.LaunchAsync(Place.Enrolment, Place.Course, Place.Lesson, mode, PlayerLinks.Unit(Place.Course, Place.Lesson), cancellationToken);
+        var launch = await launches.LaunchAsync(Place.Enrolment, Place.Course, Place.Lesson, mode, cancellationToken);
         // Content on a host of its own is not framed (the site's policy frames only itself): it takes the window too.
         if (TakesTheWindow) return Redirect(launch.Url);
         FrameUrl = launch.Url;

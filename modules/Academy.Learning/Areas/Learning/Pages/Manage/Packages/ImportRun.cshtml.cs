@@ -14,7 +14,7 @@ public sealed class ImportRunModel(PackageImports imports) : PageModel
 {
     public PackageImportRun Run { get; private set; } = default!;
 
-    public string Address => Url.Page("/Manage/Packages/ImportRun", new { area = "Learning", id = Run.Id })!;
+    public string Address(string? handler = null) => Url.Page("/Manage/Packages/ImportRun", handler, new { area = "Learning", id = Run.Id })!;
     public string ProgressText => ProgressOf(Run);
     public bool Finished => Run.Status is ImportRunStatus.Done or ImportRunStatus.Refused;
 
