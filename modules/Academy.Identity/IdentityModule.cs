@@ -1,16 +1,17 @@
 using Academy.Data;
+using Academy.Identity.Accounts;
 using Academy.Identity.Data;
 using Academy.Identity.Sessions;
 using Academy.Identity.SignIn;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
 using Academy.Modules;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Academy.Identity;
 
@@ -27,7 +28,7 @@ public sealed class IdentityModule : IAcademyModule
             {
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireLowercase = false;

@@ -72,7 +72,7 @@ public sealed class SetupModel(ISiteSettingsStore site, SetupService setup, Reci
             RuleFor(p => p.Input.AdminEmail).NotEmpty().WithMessage("Enter the administrator's email address")
                 .AnyEmailAddress();
             RuleFor(p => p.Input.AdminPassword).NotEmpty().WithMessage("Enter a password")
-                .MinimumLength(12).WithMessage("Password must be at least 12 characters long");
+                .LongEnough();
             RuleFor(p => p.Input.ConfirmPassword).NotEmpty().WithMessage("Confirm the password")
                 .Equal(p => p.Input.AdminPassword).WithMessage("Passwords must match");
             RuleFor(p => p.Input.Recipe).Must((p, recipe) => string.IsNullOrEmpty(recipe) || p.Recipes.Any(r => r.Name == recipe))

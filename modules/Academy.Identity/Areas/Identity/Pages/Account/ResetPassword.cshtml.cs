@@ -1,12 +1,13 @@
 using System.Text;
+using Academy.Identity.Accounts;
 using Academy.Identity.Data;
 using Academy.Identity.Sessions;
 using Academy.Theme.Nhs.Forms;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Academy.Identity.Pages.Account;
@@ -66,6 +67,6 @@ public sealed class ResetPasswordModel(UserManager<AcademyUser> users, SessionSt
             RuleFor(p => p.Password).Cascade(CascadeMode.Stop)
                 .Must((p, _) => !string.IsNullOrWhiteSpace(p.Email) && !string.IsNullOrWhiteSpace(p.Token)).WithMessage(p => p.DeadLinkMessage)
                 .NotEmpty().WithMessage("Enter a new password")
-                .MinimumLength(12).WithMessage("Password must be at least 12 characters long");
+                .LongEnough();
     }
 }
